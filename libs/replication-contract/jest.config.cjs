@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'replication-contract',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,78 @@
+import {
+  buildConfigurationChanged,
+  compareSequences,
+  CONFIGURATION_CHANGED_DETAIL_TYPE,
+  CONFIGURATION_CHANGED_SOURCE,
+  parseConfigurationChangedDetail,
+  toConfigurationChangedEntry,
+} from './configuration-changed';
+
+const tableChange = {
+  changeId: 'c0ffee',
+  environment: 'prod' as const,
+  subject: { kind: 'table-item' as const, tableName: 'acme-metadata-prod', key: { pk: { S: 'pipeline#1' } } },
+  changeType: 'updated' as const,
+  sequence: '4421584500000000017450439091',
+  changedAt: '2026-11-26T10:00:00.000Z',
+};
+
+describe('parseConfigurationChangedDetail', () => {
+  it('returns a valid table-item detail unchanged', () => {
+    const detail = buildConfigurationChanged(tableChange);
+    expect(parseConfigurationChangedDetail(JSON.parse(JSON.stringify(detail)))).toEqual(detail);
+  });
+
+  it('keeps an object version id and drops nothing else', () => {
+    const detail = buildConfigurationChanged({
+      ...tableChange,
+      subject: { kind: 'bucket-object', bucketName: 'b', key: 'config/a.json', versionId: 'v1' },
+      sequence: '0055AED6DCD90281E5',
+    });
+    expect(detail.subject).toEqual({ kind: 'bucket-object', bucketName: 'b', key: 'config/a.json', versionId: 'v1' });
+  });
+
+  it.each([
+    ['not an object', 'x', /detail="x" is invalid: must be an object/],
+    ['wrong schema version', { ...tableChange, schemaVersion: 2 }, /detail.schemaVersion=2 is invalid: must be 1/],
+    ['unknown environment', { ...tableChange, schemaVersion: 1, environment: 'qa' }, /detail.environment="qa" is invalid: must be one of dev, staging, prod/],
+    ['unknown change type', { ...tableChange, schemaVersion: 1, changeType: 'moved' }, /detail.changeType="moved" is invalid/],
+    ['non-numeric sequence', { ...tableChange, schemaVersion: 1, sequence: '12z' }, /detail.sequence="12z" is invalid: must be a decimal or hexadecimal number/],
+    ['bad time', { ...tableChange, schemaVersion: 1, changedAt: 'yesterday' }, /detail.changedAt="yesterday" is invalid: must be an ISO-8601 time/],
+    ['empty key', { ...tableChange, schemaVersion: 1, subject: { ...tableChange.subject, key: {} } }, /detail.subject.key=\{\} is invalid: must name at least one key attribute/],
+    ['unknown kind', { ...tableChange, schemaVersion: 1, subject: { kind: 'queue' } }, /detail.subject.kind="queue" is invalid: must be one of table-item, bucket-object/],
+    ['missing change id', { ...tableChange, schemaVersion: 1, changeId: '' }, /detail.changeId="" is invalid: must be a non-empty string/],
+  ])('rejects %s', (_case, value, message) => {
+    expect(() => parseConfigurationChangedDetail(value)).toThrow(message);
+  });
+});
+
+describe('toConfigurationChangedEntry', () => {
+  it('builds the PutEvents entry the rule pattern expects', () => {
+    const detail = buildConfigurationChanged(tableChange);
+    const entry = toConfigurationChangedEntry(detail, { eventBusName: 'default', resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/t'] });
+    expect(entry).toEqual({
+      Source: CONFIGURATION_CHANGED_SOURCE,
+      DetailType: CONFIGURATION_CHANGED_DETAIL_TYPE,
+      Detail: JSON.stringify(detail),
+      EventBusName: 'default',
+      Resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/t'],
+      Time: new Date('2026-11-26T10:00:00.000Z'),
+    });
+  });
+});
+
+describe('compareSequences', () => {
+  it.each([
+    ['9', '10', -1],
+    ['0010', '9', 1],
+    ['0055AED6DCD90281E5', '55aed6dcd90281e5', 0],
+    ['0055AED6DCD90281E5', '0055AED6DCD90281E6', -1],
+    ['4421584500000000017450439091', '4421584500000000017450439090', 1],
+  ])('orders %s against %s as %i', (a, b, sign) => {
+    expect(Math.sign(compareSequences(a, b))).toBe(sign);
+  });
+
+  it('refuses values that are not numbers', () => {
+    expect(() => compareSequences('1', 'x')).toThrow(/sequence b="x" is invalid/);
+  });
+});
