@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'offline-stack',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

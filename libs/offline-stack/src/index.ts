@@ -1,0 +1,3 @@
+export * from './run-stack-offline';
+export * from './planned-values';
+export * from './stack-files';

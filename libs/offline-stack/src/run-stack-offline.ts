@@ -1,0 +1,222 @@
+import { join, resolve } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { PLACEHOLDER_ACCOUNT_ID, type PlannedLocation, planResource } from './planned-values';
+import { readStackFiles } from './stack-files';
+
+export interface OfflineStackOptions {
+  /** Directory holding `Pulumi.yaml` and `Pulumi.<stack>.yaml`. */
+  readonly projectDir: string;
+  readonly stack: string;
+  /** The program's entry file; defaults to `<projectDir>/index.ts`. */
+  readonly program?: string;
+  /** What `pulumi.getOrganization()` returns; the CLI's default for self-managed backends. */
+  readonly organization?: string;
+  /** Outputs of other stacks, by fully-qualified name (`org/project/stack`), for StackReferences. */
+  readonly stackReferences?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Config values that replace or add to the committed stack config (fully-qualified keys). */
+  readonly configOverrides?: Readonly<Record<string, string>>;
+  /**
+   * Loads the program module. The default uses Node's `require` afresh each time;
+   * under Jest, whose module registry `require.cache` does not reach, pass a loader
+   * that uses `jest.isolateModules` to run the same program more than once.
+   */
+  readonly loadProgram?: (program: string) => unknown;
+}
+
+/** One resource the program registered, with the inputs it passed. */
+export interface OfflineResource {
+  readonly type: string;
+  readonly name: string;
+  /** `type::name` of the parent resource; undefined for children of the stack. */
+  readonly parent?: string;
+  readonly custom: boolean;
+  /** The inputs as the provider would receive them. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Planned id and state: inputs plus the values AWS would compute (ARNs, names). */
+  readonly id?: string;
+  readonly state: Readonly<Record<string, unknown>>;
+}
+
+export interface OfflineInvoke {
+  readonly token: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+export interface OfflineStackResult {
+  readonly project: string;
+  readonly stack: string;
+  readonly organization: string;
+  readonly location: PlannedLocation;
+  readonly config: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly resources: readonly OfflineResource[];
+  readonly invokes: readonly OfflineInvoke[];
+}
+
+export const DEFAULT_ORGANIZATION = 'organization';
+const STACK_REFERENCE_TYPE = 'pulumi:pulumi:StackReference';
+
+/**
+ * Runs a Pulumi program under Pulumi's mock runtime with its committed stack
+ * config, and returns every resource it registered and the stack's outputs. No
+ * cloud and no CLI: the engine is replaced by deterministic planned values.
+ *
+ * Each run has its own Pulumi runtime state, so stacks can run one after another
+ * in one process and the outputs of one feed the StackReferences of the next.
+ */
+export async function runStackOffline(options: OfflineStackOptions): Promise<OfflineStackResult> {
+  const projectDir = resolve(options.projectDir);
+  const files = readStackFiles(projectDir, options.stack);
+  const config = { ...files.config, ...options.configOverrides };
+  const organization = options.organization ?? DEFAULT_ORGANIZATION;
+  const location: PlannedLocation = {
+    accountId: config['platform:accountId'] ?? PLACEHOLDER_ACCOUNT_ID,
+    region: config['aws:region'] ?? 'us-east-1',
+    partition: 'aws',
+  };
+  const program = options.program ?? join(projectDir, 'index.ts');
+  const recorder = new ResourceRecorder(location, options.stackReferences ?? {});
+
+  return withLocalStorage(async () => {
+    // Like Pulumi's language host, the run owns stray errors while it lasts: a failed
+    // Output rejects promises nobody awaits, and they belong to this run's result.
+    const errors = new Set<unknown>();
+    const collect = (error: unknown): void => {
+      errors.add(error);
+    };
+    process.on('uncaughtException', collect);
+    process.on('unhandledRejection', collect);
+    try {
+      pulumi.runtime.setAllConfig(config);
+      await pulumi.runtime.setMocks(recorder, files.projectName, options.stack, false, organization);
+      let outputs: unknown;
+      try {
+        outputs = await pulumi.runtime.runInPulumiStack(async () => {
+          pulumi.runtime.registerStackTransformation((args) => {
+            recorder.noteConstruction(args);
+            return undefined;
+          });
+          const exported = (options.loadProgram ?? loadProgram)(program);
+          return typeof exported === 'function' ? await exported() : await exported;
+        });
+        // Let registrations that no output depends on finish too.
+        await pulumi.runtime.disconnect();
+      } catch (error) {
+        errors.add(error);
+      }
+      // The engine's own errors first: they say what went wrong, the rest are echoes.
+      const [first] = [...recorder.failures, ...errors];
+      if (first !== undefined) {
+        throw first;
+      }
+      if (pulumi.log.hasErrors()) {
+        throw new Error(`${files.projectName}/${options.stack}: the program logged errors`);
+      }
+      return {
+        project: files.projectName,
+        stack: options.stack,
+        organization,
+        location,
+        config,
+        outputs: (outputs ?? {}) as Record<string, unknown>,
+        resources: recorder.resources,
+        invokes: recorder.invokes,
+      };
+    } finally {
+      // A failed Output rejects several derived promises; Node reports them on the
+      // next turns of the event loop, so keep listening until they have been seen.
+      await nextTurn();
+      await nextTurn();
+      process.off('uncaughtException', collect);
+      process.off('unhandledRejection', collect);
+    }
+  });
+}
+
+/**
+ * Pulumi keeps its runtime state in one store per process. Its Automation API
+ * runs each inline program in a fresh async-local store (automation/server.js);
+ * the offline runner does the same, so several stacks can run one after another
+ * in one process (prod after dev and staging). Internal to the SDK, hence untyped.
+ */
+const { withLocalStorage } = require('@pulumi/pulumi/runtime/state') as {
+  withLocalStorage<T>(callback: () => Promise<T>): Promise<T>;
+};
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Requires the program afresh, so the same program can be run twice in one process. */
+function loadProgram(program: string): unknown {
+  const path = require.resolve(program);
+  delete require.cache[path];
+  return require(path);
+}
+
+/** The mock engine: plans each resource and records what the program asked for. */
+class ResourceRecorder implements pulumi.runtime.Mocks {
+  readonly resources: OfflineResource[] = [];
+  readonly invokes: OfflineInvoke[] = [];
+  /** Errors the engine raised, more precise than what reaches the program. */
+  readonly failures: unknown[] = [];
+  private readonly parents = new Map<string, string>();
+  private readonly keys = new WeakMap<pulumi.Resource, string>();
+
+  constructor(
+    private readonly location: PlannedLocation,
+    private readonly stackReferences: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  ) {}
+
+  /** The mock engine is not told a resource's parent, so note it at construction. */
+  noteConstruction(args: pulumi.ResourceTransformationArgs): void {
+    const key = `${args.type}::${args.name}`;
+    const parentKey = args.opts.parent === undefined ? undefined : this.keys.get(args.opts.parent);
+    if (parentKey !== undefined) {
+      this.parents.set(key, parentKey);
+    }
+    this.keys.set(args.resource, key);
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+    const parent = this.parents.get(`${args.type}::${args.name}`);
+    if (args.type === STACK_REFERENCE_TYPE) {
+      const name = String(args.inputs['name']);
+      const outputs = this.stackReferences[name];
+      if (outputs === undefined) {
+        throw new Error(`StackReference ${name}: no outputs for that stack (plan or deploy it first)`);
+      }
+      this.resources.push({ type: args.type, name: args.name, parent, custom: true, inputs: args.inputs, id: name, state: { outputs } });
+      return { id: name, state: { name, outputs, secretOutputNames: [] } };
+    }
+    const custom = args.custom ?? false;
+    const planned = custom ? planResource(args.type, args.name, args.inputs, this.location) : { id: undefined, state: {} };
+    this.resources.push({ type: args.type, name: args.name, parent, custom, inputs: args.inputs, id: planned.id, state: planned.state });
+    return { id: planned.id, state: planned.state };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    this.invokes.push({ token: args.token, inputs: args.inputs });
+    try {
+      return answerInvoke(args.token, this.location);
+    } catch (error) {
+      // The SDK reports a failed invoke without its message; keep the original.
+      this.failures.push(error);
+      throw error;
+    }
+  }
+}
+
+/** The invokes a platform program may make; anything else is a mistake and fails loudly. */
+function answerInvoke(token: string, at: PlannedLocation): Record<string, unknown> {
+  switch (token) {
+    case 'aws:index/getCallerIdentity:getCallerIdentity':
+      return { id: at.accountId, accountId: at.accountId, arn: `arn:${at.partition}:iam::${at.accountId}:user/offline-plan`, userId: 'AIDAOFFLINEPLAN' };
+    case 'aws:index/getRegion:getRegion':
+      return { id: at.region, name: at.region, region: at.region, endpoint: `ec2.${at.region}.amazonaws.com`, description: at.region };
+    case 'aws:index/getPartition:getPartition':
+      return { id: at.partition, partition: at.partition, dnsSuffix: 'amazonaws.com', reverseDnsPrefix: 'com.amazonaws' };
+    default:
+      throw new Error(`offline run: unexpected invoke ${token}; add a planned answer in libs/offline-stack if it is intended`);
+  }
+}
