@@ -51,6 +51,18 @@ describe('runStackOffline', () => {
     });
   });
 
+  it('marks taggable types and plans tagsAll from the provider default tags, as AWS does', async () => {
+    const { resources } = await run();
+    const byName = new Map(resources.map((resource) => [resource.name, resource]));
+    expect(byName.get('store-bucket')).toMatchObject({
+      taggable: true,
+      provider: 'aws',
+      state: { tagsAll: { Environment: 'test', Purpose: 'fixture' } },
+    });
+    expect(byName.get('store-versioning')).toMatchObject({ taggable: false, provider: 'aws' });
+    expect(byName.get('store-versioning')?.state).not.toHaveProperty('tagsAll');
+  });
+
   it('is deterministic', async () => {
     const [first, second] = [await run(), await run()];
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));

@@ -30,6 +30,10 @@ export interface OfflineResource {
   /** `type::name` of the parent resource; undefined for children of the stack. */
   readonly parent?: string;
   readonly custom: boolean;
+  /** Whether the type has tags (a `tagsAll` output); its planned `tagsAll` includes the provider's default tags. */
+  readonly taggable: boolean;
+  /** Name of the explicit provider resource it uses, if any. */
+  readonly provider?: string;
   /** The inputs as the provider would receive them. */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Planned id and state: inputs plus the values AWS would compute (ARNs, names). */
@@ -161,6 +165,9 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
   /** Errors the engine raised, more precise than what reaches the program. */
   readonly failures: unknown[] = [];
   private readonly parents = new Map<string, string>();
+  private readonly taggable = new Set<string>();
+  /** Default tags of each AWS provider resource, by provider name. */
+  private readonly defaultTags = new Map<string, Record<string, string>>();
   private readonly keys = new WeakMap<pulumi.Resource, string>();
 
   constructor(
@@ -175,6 +182,10 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
     if (parentKey !== undefined) {
       this.parents.set(key, parentKey);
     }
+    // Generated resource classes list their output-only properties as undefined inputs.
+    if (Object.prototype.hasOwnProperty.call(args.props, 'tagsAll')) {
+      this.taggable.add(key);
+    }
     this.keys.set(args.resource, key);
   }
 
@@ -186,12 +197,22 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
       if (outputs === undefined) {
         throw new Error(`StackReference ${name}: no outputs for that stack (plan or deploy it first)`);
       }
-      this.resources.push({ type: args.type, name: args.name, parent, custom: true, inputs: args.inputs, id: name, state: { outputs } });
+      this.resources.push({ type: args.type, name: args.name, parent, custom: true, taggable: false, inputs: args.inputs, id: name, state: { outputs } });
       return { id: name, state: { name, outputs, secretOutputNames: [] } };
     }
+    const key = `${args.type}::${args.name}`;
     const custom = args.custom ?? false;
-    const planned = custom ? planResource(args.type, args.name, args.inputs, this.location) : { id: undefined, state: {} };
-    this.resources.push({ type: args.type, name: args.name, parent, custom, inputs: args.inputs, id: planned.id, state: planned.state });
+    const taggable = this.taggable.has(key);
+    const provider = providerName(args.provider);
+    if (args.type === 'pulumi:providers:aws') {
+      this.defaultTags.set(args.name, parseDefaultTags(args.inputs['defaultTags']));
+    }
+    // As the AWS provider does: tagsAll = the provider's default tags, overridden by the resource's own.
+    const inputs = taggable
+      ? { ...args.inputs, tagsAll: { ...this.defaultTags.get(provider ?? 'default'), ...asTags(args.inputs['tags']) } }
+      : args.inputs;
+    const planned = custom ? planResource(args.type, args.name, inputs, this.location) : { id: undefined, state: {} };
+    this.resources.push({ type: args.type, name: args.name, parent, custom, taggable, provider, inputs: args.inputs, id: planned.id, state: planned.state });
     return { id: planned.id, state: planned.state };
   }
 
@@ -205,6 +226,25 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
       throw error;
     }
   }
+}
+
+/** A provider reference is `<provider urn>::<id>`; the urn ends with the provider's name. */
+function providerName(reference: string | undefined): string | undefined {
+  if (reference === undefined || reference === '') {
+    return undefined;
+  }
+  const parts = reference.split('::');
+  return parts[parts.length - 2];
+}
+
+/** Providers receive structured inputs as JSON strings. */
+function parseDefaultTags(value: unknown): Record<string, string> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return asTags((parsed as { tags?: unknown } | undefined)?.tags);
+}
+
+function asTags(value: unknown): Record<string, string> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
 }
 
 /** The invokes a platform program may make; anything else is a mistake and fails loudly. */
