@@ -1,0 +1,29 @@
+/**
+ * Lambda entry of the monitor (every environment). Settings are validated and the
+ * logger, clients and batch processor created once per container, at cold start;
+ * an invalid environment variable fails the init with a message naming it.
+ */
+import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { readMonitorSettings } from '@data-platform/replication-contract';
+import { retriedByCaller, retriedBySdk } from '../aws/client-config';
+import { createDeadLetterQueue } from '../aws/dead-letter-queue';
+import { createMonitorHandler } from './monitor-handler';
+
+const settings = readMonitorSettings(process.env);
+const logger = new Logger({ serviceName: 'configuration-monitor', persistentKeys: { environment: settings.environment } });
+
+export const handler = createMonitorHandler({
+  settings,
+  logger,
+  eventBridge: new EventBridgeClient(retriedByCaller()),
+  deadLetters: createDeadLetterQueue({
+    sqs: new SQSClient(retriedBySdk()),
+    queueUrl: settings.deadLetterQueueUrl,
+    functionName: 'monitor',
+    environment: settings.environment,
+  }),
+  processor: new BatchProcessor(EventType.DynamoDBStreams),
+});

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import {
+  buildConfigurationChanged,
+  type ChangeType,
+  type EnvironmentName,
+  toConfigurationChangedEntry,
+} from '@data-platform/replication-contract';
+import type { S3EventRecord } from 'aws-lambda';
+import { type PendingChange, UnreadableRecordError } from './pending-change';
+
+/**
+ * One S3 notification record -> one ConfigurationChanged, or `undefined` for an
+ * object outside the configuration prefix. S3 does not say whether a created key
+ * existed before, so every ObjectCreated:* is `created` (replication is
+ * state-based and does not depend on it).
+ */
+export function changeFromObjectNotification(
+  record: S3EventRecord,
+  settings: { readonly environment: EnvironmentName; readonly eventBusName: string; readonly configPrefix: string },
+): PendingChange | undefined {
+  if (record.eventSource !== 'aws:s3') {
+    throw new UnreadableRecordError(`eventSource ${JSON.stringify(record.eventSource)} is not aws:s3`);
+  }
+  const changeType = changeTypeOf(record.eventName);
+  const bucketName = record.s3?.bucket?.name;
+  const object = record.s3?.object;
+  if (typeof bucketName !== 'string' || typeof object?.key !== 'string' || typeof object.sequencer !== 'string') {
+    throw new UnreadableRecordError('s3.bucket.name, s3.object.key and s3.object.sequencer must be strings');
+  }
+  const key = decodeObjectKey(object.key);
+  if (!key.startsWith(settings.configPrefix)) {
+    return undefined;
+  }
+  const detail = buildConfigurationChanged({
+    changeId: objectChangeId(bucketName, key, object.sequencer),
+    environment: settings.environment,
+    subject: {
+      kind: 'bucket-object',
+      bucketName,
+      key,
+      ...(typeof object.versionId === 'string' && object.versionId !== '' ? { versionId: object.versionId } : {}),
+    },
+    changeType,
+    sequence: object.sequencer,
+    changedAt: record.eventTime,
+  });
+  const bucketArn = /^arn:aws[a-z-]*:s3:::/.test(record.s3.bucket.arn ?? '') ? record.s3.bucket.arn : `arn:aws:s3:::${bucketName}`;
+  return { detail, entry: toConfigurationChangedEntry(detail, { eventBusName: settings.eventBusName, resources: [bucketArn] }) };
+}
+
+/** Notification keys are URL-encoded with '+' for spaces (form encoding). */
+export function decodeObjectKey(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch {
+    throw new UnreadableRecordError(`s3.object.key ${JSON.stringify(encoded)} is not URL-encoded`);
+  }
+}
+
+/**
+ * Stable for one change across S3's redelivery and our retries: S3 gives no event
+ * id, but bucket, key and sequencer identify one change of one object.
+ */
+export function objectChangeId(bucketName: string, key: string, sequencer: string): string {
+  return `s3-${createHash('sha256').update(`${bucketName}\u0000${key}\u0000${sequencer}`).digest('hex').slice(0, 32)}`;
+}
+
+function changeTypeOf(eventName: string | undefined): ChangeType {
+  if (eventName?.startsWith('ObjectCreated:')) {
+    return 'created';
+  }
+  if (eventName?.startsWith('ObjectRemoved:')) {
+    return 'deleted';
+  }
+  throw new UnreadableRecordError(`eventName ${JSON.stringify(eventName)} is not ObjectCreated:* or ObjectRemoved:*`);
+}

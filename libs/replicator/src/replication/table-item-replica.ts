@@ -1,0 +1,167 @@
+import {
+  type AttributeValue,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { ReplicationAction, ReplicationTarget, TableItemSubject } from '@data-platform/replication-contract';
+import { olderOrUnstampedCondition, stampedByCondition } from './newest-wins';
+import { TABLE_ITEM_STAMP_ATTRIBUTE } from './sequence-stamp';
+
+/** A DynamoDB client for a region; `undefined` means the function's own region. */
+export type DynamoDBClientFor = (region: string | undefined) => DynamoDBClient;
+
+type Item = Record<string, AttributeValue>;
+
+export class UnsupportedKeyError extends Error {
+  constructor(readonly attribute: string) {
+    super(`key attribute ${attribute} is not a DynamoDB S, N or B value`);
+    this.name = 'UnsupportedKeyError';
+  }
+}
+
+/**
+ * Makes one target's item equal to prod's current item, newest-wins. One attempt:
+ * the caller retries the whole function, so every attempt re-reads prod.
+ */
+export async function replicateTableItem(request: {
+  readonly subject: TableItemSubject;
+  readonly target: ReplicationTarget;
+  readonly changeStamp: string;
+  readonly dynamodb: DynamoDBClientFor;
+  readonly signal: AbortSignal;
+}): Promise<ReplicationAction> {
+  const { subject, target, changeStamp, signal } = request;
+  const key = toSdkKey(subject.key);
+  const source = request.dynamodb(undefined);
+  const destination = request.dynamodb(regionOfTable(target.tableName));
+
+  const item = await readItem(source, subject.tableName, key, signal);
+  if (item === undefined) {
+    return deleteUnlessNewer(destination, target.tableName, key, changeStamp, signal);
+  }
+  const written = await putUnlessNewer(destination, target.tableName, item, changeStamp, signal);
+  if (written === 'put-into-empty') {
+    // An empty target carries no stamp, so it cannot refuse this put even if prod
+    // deleted the item after our read and that delete already reached the target.
+    // Re-read prod: if the item is gone, undo our own write (and only ours).
+    if ((await readItem(source, subject.tableName, key, signal)) === undefined) {
+      return undoPut(destination, target.tableName, key, changeStamp, signal);
+    }
+    return 'put';
+  }
+  return written;
+}
+
+/** Stream records carry keys in DynamoDB JSON with binary values in base64; the SDK wants bytes. */
+export function toSdkKey(key: TableItemSubject['key']): Item {
+  const converted: Item = {};
+  for (const [name, value] of Object.entries(key)) {
+    const types = Object.keys(value);
+    const raw = value[types[0] ?? ''];
+    if (types.length !== 1 || typeof raw !== 'string') {
+      throw new UnsupportedKeyError(name);
+    }
+    switch (types[0]) {
+      case 'S':
+        converted[name] = { S: raw };
+        break;
+      case 'N':
+        converted[name] = { N: raw };
+        break;
+      case 'B':
+        converted[name] = { B: Buffer.from(raw, 'base64') };
+        break;
+      default:
+        throw new UnsupportedKeyError(name);
+    }
+  }
+  return converted;
+}
+
+/** A table given as an ARN (cross-account targets) is addressed in the ARN's region. */
+export function regionOfTable(tableName: string): string | undefined {
+  return /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):\d{12}:table\//.exec(tableName)?.[1];
+}
+
+async function readItem(client: DynamoDBClient, tableName: string, key: Item, signal: AbortSignal): Promise<Item | undefined> {
+  const { Item } = await client.send(
+    new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    { abortSignal: signal },
+  );
+  return Item;
+}
+
+async function putUnlessNewer(
+  client: DynamoDBClient,
+  tableName: string,
+  item: Item,
+  changeStamp: string,
+  signal: AbortSignal,
+): Promise<'put' | 'put-into-empty' | 'skipped-newer'> {
+  try {
+    const { Attributes } = await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { ...item, [TABLE_ITEM_STAMP_ATTRIBUTE]: { S: changeStamp } },
+        ...olderOrUnstampedCondition(changeStamp),
+        ReturnValues: 'ALL_OLD',
+      }),
+      { abortSignal: signal },
+    );
+    return Attributes === undefined ? 'put-into-empty' : 'put';
+  } catch (error) {
+    if (isConditionFailure(error)) {
+      return 'skipped-newer';
+    }
+    throw error;
+  }
+}
+
+async function deleteUnlessNewer(
+  client: DynamoDBClient,
+  tableName: string,
+  key: Item,
+  changeStamp: string,
+  signal: AbortSignal,
+): Promise<ReplicationAction> {
+  try {
+    await client.send(
+      new DeleteItemCommand({ TableName: tableName, Key: key, ...olderOrUnstampedCondition(changeStamp) }),
+      { abortSignal: signal },
+    );
+    return 'delete';
+  } catch (error) {
+    if (isConditionFailure(error)) {
+      return 'skipped-newer';
+    }
+    throw error;
+  }
+}
+
+async function undoPut(
+  client: DynamoDBClient,
+  tableName: string,
+  key: Item,
+  changeStamp: string,
+  signal: AbortSignal,
+): Promise<ReplicationAction> {
+  try {
+    await client.send(
+      new DeleteItemCommand({ TableName: tableName, Key: key, ...stampedByCondition(changeStamp) }),
+      { abortSignal: signal },
+    );
+    return 'delete';
+  } catch (error) {
+    if (isConditionFailure(error)) {
+      // A newer change replaced our write in the meantime; it is that change's to keep.
+      return 'put';
+    }
+    throw error;
+  }
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
