@@ -132,7 +132,7 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
     expect(result.busEvents).toEqual([]);
     expect(await world.readObject('dev', 'data/2026/11/26/part-0000.parquet')).toBeUndefined();
     expect(world.environments.prod.monitor.logger.entries).toContainEqual(
-      expect.objectContaining({ level: 'INFO', message: 'Ignored an object outside the configuration prefix' }),
+      expect.objectContaining({ level: 'INFO', message: 'Ignored an object outside the configuration prefix', key: 'data/2026/11/26/part-0000.parquet' }),
     );
   });
 });

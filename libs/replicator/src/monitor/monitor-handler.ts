@@ -9,7 +9,7 @@ import { type Clock, systemClock } from '../replication/clock';
 import { summarizeError } from '../replication/error-classification';
 import { invocationDeadline } from '../replication/invocation-deadline';
 import { publishChanges, type PublishOutcome } from './change-publisher';
-import { changeFromObjectNotification } from './object-notification-change';
+import { changeFromObjectNotification, type OutsidePrefix } from './object-notification-change';
 import type { PendingChange } from './pending-change';
 import { changeFromStreamRecord, withoutImages } from './stream-record-change';
 
@@ -28,7 +28,7 @@ export interface MonitorDependencies {
 /** What the monitor made of one input record. */
 type Reading =
   | { readonly kind: 'change'; readonly change: PendingChange; publish?: PublishOutcome }
-  | { readonly kind: 'outside-prefix' }
+  | { readonly kind: 'outside-prefix'; readonly key: string }
   | { readonly kind: 'unreadable'; readonly error: unknown };
 
 /**
@@ -42,12 +42,12 @@ export function createMonitorHandler(dependencies: MonitorDependencies) {
   const retry = dependencies.retry ?? DEFAULT_RETRY;
   const clock = dependencies.clock ?? systemClock;
 
-  async function read<R>(records: readonly R[], toChange: (record: R) => PendingChange | undefined, context: Context) {
+  async function read<R>(records: readonly R[], toChange: (record: R) => PendingChange | OutsidePrefix, context: Context) {
     const readings = new Map<R, Reading>();
     for (const record of records) {
       try {
         const change = toChange(record);
-        readings.set(record, change === undefined ? { kind: 'outside-prefix' } : { kind: 'change', change });
+        readings.set(record, 'outsidePrefix' in change ? { kind: 'outside-prefix', key: change.outsidePrefix } : { kind: 'change', change });
       } catch (error) {
         readings.set(record, { kind: 'unreadable', error });
       }
@@ -73,7 +73,7 @@ export function createMonitorHandler(dependencies: MonitorDependencies) {
     try {
       switch (reading.kind) {
         case 'outside-prefix':
-          logger.info('Ignored an object outside the configuration prefix', { configPrefix: settings.configPrefix });
+          logger.info('Ignored an object outside the configuration prefix', { key: reading.key, configPrefix: settings.configPrefix });
           return;
         case 'unreadable': {
           const error = summarizeError(reading.error, false);

@@ -1,7 +1,9 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { changeFromObjectNotification, decodeObjectKey, objectChangeId } from './object-notification-change';
+import type { PendingChange } from './pending-change';
 
 const settings = { environment: 'staging' as const, eventBusName: 'default', configPrefix: 'config/' };
+const changeOf = (input: S3EventRecord) => changeFromObjectNotification(input, settings) as PendingChange;
 const record = (eventName: string, key: string, object: Record<string, unknown> = {}): S3EventRecord => ({
   eventVersion: '2.1',
   eventSource: 'aws:s3',
@@ -21,7 +23,7 @@ const record = (eventName: string, key: string, object: Record<string, unknown> 
 
 describe('changeFromObjectNotification', () => {
   it('decodes the key and builds the change', () => {
-    const { detail, entry } = changeFromObjectNotification(record('ObjectCreated:Put', 'config/daily+run%2B%C3%A9.json', { versionId: 'v1' }), settings) ?? {};
+    const { detail, entry } = changeFromObjectNotification(record('ObjectCreated:Put', 'config/daily+run%2B%C3%A9.json', { versionId: 'v1' }), settings) as PendingChange;
     expect(detail).toEqual({
       schemaVersion: 1,
       changeId: objectChangeId('acme-data-staging', 'config/daily run+é.json', '0055AED6DCD90281E5'),
@@ -31,7 +33,7 @@ describe('changeFromObjectNotification', () => {
       sequence: '0055AED6DCD90281E5',
       changedAt: '2026-11-26T10:00:00.123Z',
     });
-    expect(entry?.Resources).toEqual(['arn:aws:s3:::acme-data-staging']);
+    expect(entry.Resources).toEqual(['arn:aws:s3:::acme-data-staging']);
   });
 
   it.each([
@@ -40,18 +42,18 @@ describe('changeFromObjectNotification', () => {
     ['ObjectRemoved:Delete', 'deleted'],
     ['ObjectRemoved:DeleteMarkerCreated', 'deleted'],
   ])('maps %s to %s', (eventName, changeType) => {
-    expect(changeFromObjectNotification(record(eventName, 'config/a.json'), settings)?.detail.changeType).toBe(changeType);
+    expect(changeOf(record(eventName, 'config/a.json')).detail.changeType).toBe(changeType);
   });
 
   it('ignores objects outside the configuration prefix', () => {
-    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'data/a.json'), settings)).toBeUndefined();
-    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'configuration/a.json'), settings)).toBeUndefined();
+    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'data/a+b.json'), settings)).toEqual({ outsidePrefix: 'data/a b.json' });
+    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'configuration/a.json'), settings)).toEqual({ outsidePrefix: 'configuration/a.json' });
   });
 
   it('gives one change one stable id, and another change another', () => {
-    const first = changeFromObjectNotification(record('ObjectCreated:Put', 'config/a.json'), settings)?.detail.changeId;
-    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'config/a.json'), settings)?.detail.changeId).toBe(first);
-    expect(changeFromObjectNotification(record('ObjectCreated:Put', 'config/a.json', { sequencer: '0055AED6DCD90281E6' }), settings)?.detail.changeId).not.toBe(first);
+    const first = changeOf(record('ObjectCreated:Put', 'config/a.json')).detail.changeId;
+    expect(changeOf(record('ObjectCreated:Put', 'config/a.json')).detail.changeId).toBe(first);
+    expect(changeOf(record('ObjectCreated:Put', 'config/a.json', { sequencer: '0055AED6DCD90281E6' })).detail.changeId).not.toBe(first);
     expect(first).toMatch(/^s3-[0-9a-f]{32}$/);
   });
 

@@ -8,8 +8,13 @@ import {
 import type { S3EventRecord } from 'aws-lambda';
 import { type PendingChange, UnreadableRecordError } from './pending-change';
 
+/** An object the notification named that is not configuration (outside the prefix). */
+export interface OutsidePrefix {
+  readonly outsidePrefix: string;
+}
+
 /**
- * One S3 notification record -> one ConfigurationChanged, or `undefined` for an
+ * One S3 notification record -> one ConfigurationChanged, or OutsidePrefix for an
  * object outside the configuration prefix. S3 does not say whether a created key
  * existed before, so every ObjectCreated:* is `created` (replication is
  * state-based and does not depend on it).
@@ -17,7 +22,7 @@ import { type PendingChange, UnreadableRecordError } from './pending-change';
 export function changeFromObjectNotification(
   record: S3EventRecord,
   settings: { readonly environment: EnvironmentName; readonly eventBusName: string; readonly configPrefix: string },
-): PendingChange | undefined {
+): PendingChange | OutsidePrefix {
   if (record.eventSource !== 'aws:s3') {
     throw new UnreadableRecordError(`eventSource ${JSON.stringify(record.eventSource)} is not aws:s3`);
   }
@@ -29,7 +34,7 @@ export function changeFromObjectNotification(
   }
   const key = decodeObjectKey(object.key);
   if (!key.startsWith(settings.configPrefix)) {
-    return undefined;
+    return { outsidePrefix: key };
   }
   const detail = buildConfigurationChanged({
     changeId: objectChangeId(bucketName, key, object.sequencer),

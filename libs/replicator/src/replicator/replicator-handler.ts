@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ReplicatorSettings } from '@data-platform/replication-contract';
+import type { ConfigurationChangedDetail, ReplicatorSettings } from '@data-platform/replication-contract';
 import type { Context } from 'aws-lambda';
 import type { DeadLetterQueue } from '../aws/dead-letter-queue';
 import { type Clock, systemClock } from '../replication/clock';
@@ -42,7 +42,7 @@ export function createReplicatorHandler(dependencies: ReplicatorDependencies) {
   const { settings, clients, sns, deadLetters, logger } = dependencies;
   const clock = dependencies.clock ?? systemClock;
 
-  async function report(event: unknown, outcome: TargetOutcome, change: ReturnType<typeof readReplicableChange>): Promise<void> {
+  async function report(event: unknown, outcome: TargetOutcome, change: ConfigurationChangedDetail): Promise<void> {
     const { target } = outcome;
     const fields = { targetEnvironment: target.environment, attempts: outcome.attempts };
     if (outcome.outcome === 'failed') {
@@ -78,7 +78,7 @@ export function createReplicatorHandler(dependencies: ReplicatorDependencies) {
 
   return async function handler(event: unknown, context: Context): Promise<ReplicationSummary> {
     logger.addContext(context);
-    let change: ReturnType<typeof readReplicableChange>;
+    let change: ConfigurationChangedDetail;
     try {
       change = readReplicableChange(event, settings);
     } catch (error) {
