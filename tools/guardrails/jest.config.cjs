@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'guardrails',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

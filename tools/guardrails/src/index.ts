@@ -1,0 +1,3 @@
+export * from './policies';
+export * from './evaluate';
+export * from './policy-document';

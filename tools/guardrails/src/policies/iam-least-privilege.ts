@@ -1,0 +1,196 @@
+import * as aws from '@pulumi/aws';
+import type { Resource, Unwrap } from '@pulumi/pulumi';
+import { type ResourceValidation, type ResourceValidationPolicy, validateResourceOfType } from '@pulumi/policy';
+import { isAnyPrincipal, type PolicyStatement, readPolicyDocument } from '../policy-document';
+
+/**
+ * Actions for which the Service Authorization Reference lists no resource type:
+ * IAM only accepts `"Resource": "*"` for them, so `*` is not a lack of scoping.
+ */
+export const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlySet<string> = new Set(
+  [
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:GetSamplingStatisticSummaries',
+    'cloudwatch:PutMetricData',
+    'cloudwatch:GetMetricData',
+    'cloudwatch:GetMetricStatistics',
+    'cloudwatch:ListMetrics',
+    'ec2:DescribeNetworkInterfaces',
+    'dynamodb:ListStreams',
+    'dynamodb:ListTables',
+    's3:ListAllMyBuckets',
+    'sqs:ListQueues',
+    'sns:ListTopics',
+    'lambda:ListFunctions',
+    'kms:CreateKey',
+    'kms:ListKeys',
+    'kms:ListAliases',
+    'ssm:DescribeParameters',
+    'secretsmanager:GetRandomPassword',
+    'secretsmanager:ListSecrets',
+    'sts:GetCallerIdentity',
+    'tag:GetResources',
+  ].map((action) => action.toLowerCase()),
+);
+
+/** Where a policy document sits decides which rules apply to it. */
+type DocumentKind =
+  /** Attached to an identity: every statement names its resources. */
+  | 'identity'
+  /** Attached to a bucket, queue or topic: also must not open it to anyone. */
+  | 'resource'
+  /** A KMS key policy: `Resource: "*"` means "this key" by definition. */
+  | 'key'
+  /** A role's trust policy: who may assume it. */
+  | 'trust';
+
+interface Document {
+  readonly subject: string;
+  readonly kind: DocumentKind;
+  readonly document: unknown;
+}
+
+/**
+ * Least privilege (DESIGN.md "IAM roles"): every Allow statement names its actions
+ * and the ARNs they act on. Deny statements may be broad (the TLS-only bucket
+ * policy denies `s3:*`), and `*` stays legal where AWS accepts nothing narrower.
+ */
+export const iamLeastPrivilege: ResourceValidationPolicy = {
+  name: 'iam-least-privilege',
+  description:
+    'No Allow statement in an IAM, bucket, queue, topic or key policy uses a wildcard action, NotAction/NotResource, an unscoped "*" resource where AWS supports a narrower one, or an unconditioned grant to every principal; Lambda permissions name one action and their source.',
+  enforcementLevel: 'mandatory',
+  validateResource: [
+    documentsOf(aws.iam.Role, (role, name) => [
+      { subject: `IAM role ${name} trust policy`, kind: 'trust', document: role.assumeRolePolicy },
+      ...(role.inlinePolicies ?? []).map((inline) => ({ subject: `IAM role ${name} inline policy ${inline.name ?? ''}`.trim(), kind: 'identity' as const, document: inline.policy })),
+    ]),
+    documentsOf(aws.iam.Policy, (policy, name) => [{ subject: `IAM policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.RolePolicy, (policy, name) => [{ subject: `IAM role policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.UserPolicy, (policy, name) => [{ subject: `IAM user policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.GroupPolicy, (policy, name) => [{ subject: `IAM group policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.s3.BucketPolicy, (policy, name) => [{ subject: `S3 bucket policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sqs.QueuePolicy, (policy, name) => [{ subject: `SQS queue policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sqs.Queue, (queue, name) => [{ subject: `SQS queue ${name} policy`, kind: 'resource', document: queue.policy }]),
+    documentsOf(aws.sns.TopicPolicy, (policy, name) => [{ subject: `SNS topic policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sns.Topic, (topic, name) => [{ subject: `SNS topic ${name} policy`, kind: 'resource', document: topic.policy }]),
+    documentsOf(aws.kms.Key, (key, name) => [{ subject: `KMS key ${name} policy`, kind: 'key', document: key.policy }]),
+    validateResourceOfType(aws.lambda.Permission, (permission, args, reportViolation) => {
+      for (const problem of lambdaPermissionProblems(permission)) {
+        reportViolation(`Lambda permission ${args.name} ${problem}.`);
+      }
+    }),
+  ],
+};
+
+/** Checks the policy documents a resource of one type holds. */
+function documentsOf<TResource extends Resource, TArgs>(
+  resourceClass: Parameters<typeof validateResourceOfType<TResource, TArgs>>[0],
+  documents: (props: Unwrap<NonNullable<TArgs>>, name: string) => Document[],
+): ResourceValidation {
+  return validateResourceOfType(resourceClass, (props, args, reportViolation) => {
+    for (const { subject, kind, document } of documents(props, args.name)) {
+      if (document === undefined || document === '') {
+        continue;
+      }
+      for (const problem of documentProblems(kind, document)) {
+        reportViolation(`${subject}${problem}.`);
+      }
+    }
+  });
+}
+
+/** What a policy document gets wrong, each finishing "<subject>...". */
+export function documentProblems(kind: DocumentKind, document: unknown): string[] {
+  let statements: PolicyStatement[];
+  try {
+    statements = readPolicyDocument(document);
+  } catch (error) {
+    return [`: the policy document ${(error as Error).message}`];
+  }
+  return statements
+    .filter((statement) => statement.effect === 'Allow')
+    .flatMap((statement) => statementProblems(kind, statement).map((problem) => `, statement ${statement.label}: ${problem}`));
+}
+
+function statementProblems(kind: DocumentKind, statement: PolicyStatement): string[] {
+  const problems: string[] = [];
+  if (kind !== 'identity' && isAnyPrincipal(statement) && Object.keys(statement.condition).length === 0) {
+    problems.push('allows every principal ("*") without a Condition');
+  }
+  if (kind === 'trust') {
+    return problems;
+  }
+  if (statement.notActions.length > 0) {
+    problems.push(`uses NotAction, which allows every action but ${statement.notActions.join(', ')}`);
+  }
+  const wildcards = statement.actions.filter((action) => action.includes('*') && !delegatesKeyToIam(kind, statement));
+  if (wildcards.length > 0) {
+    problems.push(`allows the wildcard action${wildcards.length > 1 ? 's' : ''} ${wildcards.join(', ')}; name the actions it needs`);
+  }
+  if (statement.notResources.length > 0) {
+    problems.push(`uses NotResource, which applies to every resource but ${statement.notResources.join(', ')}`);
+  }
+  if (kind === 'key') {
+    return problems;
+  }
+  if (statement.resources.length === 0 && statement.notResources.length === 0) {
+    problems.push('names no Resource');
+  }
+  const unscoped = statement.resources.filter(isUnscopedResource);
+  const narrowable = statement.actions.filter((action) => !ACTIONS_WITHOUT_RESOURCE_TYPES.has(action.toLowerCase()));
+  if (unscoped.length > 0 && narrowable.length > 0) {
+    problems.push(`grants ${narrowable.join(', ')} on the unscoped resource ${unscoped.map((resource) => `"${resource}"`).join(', ')}; name the ARNs it needs`);
+  }
+  return problems;
+}
+
+/**
+ * The statement of AWS's default key policy: the account root gets `kms:*`, which
+ * hands the key's permissions to IAM policies rather than granting them itself.
+ */
+function delegatesKeyToIam(kind: DocumentKind, statement: PolicyStatement): boolean {
+  const principal = statement.principal;
+  const roots = principal === '*' || principal === undefined ? [] : (principal['AWS'] ?? []);
+  return (
+    kind === 'key' &&
+    roots.length > 0 &&
+    roots.every((id) => /^(arn:[^:]+:iam::\d{12}:root|\d{12})$/.test(id)) &&
+    statement.actions.every((action) => action.toLowerCase() === 'kms:*')
+  );
+}
+
+/**
+ * `*`, or an ARN that reaches every resource of its service or type
+ * (`arn:aws:sqs:eu-west-1:111111111111:*`, `...:table/*`, `arn:aws:s3:::*`).
+ */
+export function isUnscopedResource(resource: string): boolean {
+  if (resource === '*') {
+    return true;
+  }
+  const parts = resource.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) {
+    return false;
+  }
+  const rest = parts.slice(5).join(':');
+  if (parts[2] === 's3') {
+    return rest === '*' || rest === '*/*';
+  }
+  return rest === '*' || /^[A-Za-z-]+[/:]\*$/.test(rest);
+}
+
+function lambdaPermissionProblems(permission: { action?: string; principal?: string; sourceArn?: string }): string[] {
+  const problems: string[] = [];
+  if (typeof permission.action === 'string' && permission.action.includes('*')) {
+    problems.push(`grants the wildcard action ${permission.action}; grant lambda:InvokeFunction`);
+  }
+  if (permission.principal === '*') {
+    problems.push('lets every principal ("*") invoke the function');
+  } else if (typeof permission.principal === 'string' && permission.principal.endsWith('.amazonaws.com') && !permission.sourceArn) {
+    problems.push(`lets ${permission.principal} invoke the function on behalf of any resource; set sourceArn`);
+  }
+  return problems;
+}
