@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'infra-dev',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

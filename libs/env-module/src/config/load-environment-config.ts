@@ -1,0 +1,263 @@
+import { ENVIRONMENT_NAMES, type EnvironmentName, isEnvironmentName, SOURCE_ENVIRONMENT } from '@data-platform/replication-contract';
+import { nameLengthViolations, resourceNames } from '../naming/resource-names';
+import { backoffFitsTimeout, worstCaseBackoffMs } from '../replication/retry-budget';
+import { isRegionName, partitionOf } from './aws-region';
+import { bucketNameViolation } from './bucket-name-rules';
+import { type ConfigSource, ConfigReader, EnvironmentConfigError, type NumberRule } from './config-reader';
+import { ENVIRONMENT_DEFAULTS } from './defaults';
+import type { EnvironmentConfig, EnvironmentLocation, ReplicationSettings } from './environment-config';
+
+/** The namespace of this platform's settings; `aws:region` is read too. */
+export const CONFIG_NAMESPACE = 'platform';
+
+/** CloudWatch Logs accepts only these retention periods (0, "never expire", is not allowed here). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const COMPANY = { pattern: /^[a-z][a-z0-9-]{1,19}$/, rule: 'must be 2-20 lowercase letters, digits or hyphens, starting with a letter' };
+const ACCOUNT_ID = { pattern: /^\d{12}$/, rule: 'must be a 12-digit AWS account id (quote it in YAML so leading zeros survive)' };
+const ORGANIZATION = { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, rule: 'must be a Pulumi organization name: letters, digits, dots, hyphens or underscores' };
+const TAG_VALUE = { pattern: /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u, rule: 'must be an AWS tag value: 1-256 letters, digits, spaces or _ . : / = + - @, not starting with "aws:"' };
+const PATH = { pattern: /^\S(.*\S)?$/, rule: 'must be a directory path' };
+
+const FUNCTION_RULES = {
+  timeoutSeconds: { min: 1, max: 300, unit: 'seconds', note: 'this platform allows at most 300 s' },
+  memoryMb: { min: 128, max: 10_240, unit: 'MB' },
+} satisfies Record<string, NumberRule>;
+
+const DAYS = (max: number): NumberRule => ({ min: 1, max, unit: 'days' });
+
+/** Settings by key: the ones read as a map of whole numbers, with their rules. */
+const NUMBER_MAPS = {
+  bucket: {
+    dataExpirationDays: DAYS(3_650),
+    noncurrentVersionExpirationDays: DAYS(3_650),
+    abortIncompleteMultipartUploadDays: DAYS(365),
+  },
+  monitor: FUNCTION_RULES,
+  replicator: FUNCTION_RULES,
+  tableStream: {
+    batchSize: { min: 1, max: 10_000 },
+    maximumBatchingWindowSeconds: { min: 0, max: 300, unit: 'seconds' },
+    maximumRetryAttempts: { min: 0, max: 10_000, note: 'infinite retries (-1) would block the stream' },
+    maximumRecordAgeSeconds: { min: 60, max: 604_800, unit: 'seconds' },
+  },
+  asyncInvoke: {
+    maximumRetryAttempts: { min: 0, max: 2 },
+    maximumEventAgeSeconds: { min: 60, max: 21_600, unit: 'seconds' },
+  },
+  deadLetterQueue: { messageRetentionDays: { ...DAYS(14), note: 'SQS keeps messages at most 14 days' } },
+  alarms: {
+    periodSeconds: { min: 10, max: 86_400, unit: 'seconds' },
+    evaluationPeriods: { min: 1, max: 100 },
+    deadLetterQueueDepthThreshold: { min: 0, max: 100_000 },
+    functionErrorsThreshold: { min: 0, max: 100_000 },
+  },
+  replicationRule: {
+    maximumRetryAttempts: { min: 0, max: 185 },
+    maximumEventAgeSeconds: { min: 60, max: 86_400, unit: 'seconds' },
+  },
+  replicatorRetry: {
+    maxAttempts: { min: 1, max: 20 },
+    baseDelayMs: { min: 1, max: 60_000, unit: 'milliseconds' },
+    maxDelayMs: { min: 1, max: 120_000, unit: 'milliseconds' },
+  },
+} satisfies Record<string, Record<string, NumberRule>>;
+
+const SCALAR_KEYS = [
+  'environment',
+  'company',
+  'accountId',
+  'project',
+  'logRetentionDays',
+  'replicationTargets',
+  'stackOrganization',
+  'replicationSourceAccountId',
+  'lambdaBundleRoot',
+] as const;
+
+/** Settings that only make sense where the replicator runs. */
+const PROD_ONLY_KEYS = ['replicationTargets', 'replicator', 'replicationRule', 'replicatorRetry', 'stackOrganization'] as const;
+
+export const KNOWN_SETTINGS: readonly string[] = [...SCALAR_KEYS, ...Object.keys(NUMBER_MAPS)].sort();
+
+export interface LoadEnvironmentConfigOptions {
+  /** Fully-qualified keys to raw values, as `pulumi.runtime.allConfig()` returns them. */
+  readonly config: ConfigSource;
+  /** The organization of the running stack (`pulumi.getOrganization()`), the default for target stacks. */
+  readonly organization: string;
+}
+
+/**
+ * Reads and validates every setting of one environment before any resource is
+ * made. Throws EnvironmentConfigError listing every problem, each naming the key,
+ * the value and the rule.
+ */
+export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentConfigOptions): EnvironmentConfig {
+  const reader = new ConfigReader(config);
+  const key = (name: string): string => `${CONFIG_NAMESPACE}:${name}`;
+
+  for (const name of reader.keys()) {
+    if (name.startsWith(`${CONFIG_NAMESPACE}:`) && !KNOWN_SETTINGS.includes(name.slice(CONFIG_NAMESPACE.length + 1))) {
+      reader.note(`${name} is not a known setting: expected one of ${KNOWN_SETTINGS.join(', ')}`);
+    }
+  }
+
+  const environment = readEnvironment(reader, key('environment'));
+  const company = reader.requiredString(key('company'), COMPANY.pattern, COMPANY.rule);
+  const accountId = reader.requiredString(key('accountId'), ACCOUNT_ID.pattern, ACCOUNT_ID.rule);
+  const region = reader.requiredString('aws:region', isRegionName, 'must be an AWS region name such as eu-west-1');
+  const project = reader.optionalString(key('project'), TAG_VALUE.pattern, TAG_VALUE.rule) ?? ENVIRONMENT_DEFAULTS.project;
+  const lambdaBundleRoot = reader.optionalString(key('lambdaBundleRoot'), PATH.pattern, PATH.rule);
+
+  const maps = {} as { [K in keyof typeof NUMBER_MAPS]: Record<keyof (typeof NUMBER_MAPS)[K], number> };
+  for (const name of Object.keys(NUMBER_MAPS) as (keyof typeof NUMBER_MAPS)[]) {
+    const defaults = ENVIRONMENT_DEFAULTS[name] as Readonly<Record<string, number>>;
+    (maps as Record<string, unknown>)[name] = reader.numbers(key(name), NUMBER_MAPS[name], defaults);
+  }
+  const logRetentionDays = readLogRetention(reader, key('logRetentionDays'));
+  checkAlarmWindow(reader, key('alarms'), maps.alarms);
+
+  if (environment !== undefined && environment !== SOURCE_ENVIRONMENT) {
+    for (const name of PROD_ONLY_KEYS) {
+      const raw = reader.raw(key(name));
+      if (raw !== undefined) {
+        reader.invalid(key(name), parseOrRaw(raw), `only ${SOURCE_ENVIRONMENT} replicates; remove it from the ${environment} stack`);
+      }
+    }
+  }
+  const replication =
+    environment === SOURCE_ENVIRONMENT
+      ? readReplication(reader, key, organization, maps.replicationRule, maps.replicatorRetry, maps.replicator.timeoutSeconds)
+      : undefined;
+  const replicationSourceAccountId = readReplicationSource(reader, key('replicationSourceAccountId'), environment, accountId);
+
+  if (environment !== undefined && company !== undefined && accountId !== undefined && region !== undefined) {
+    const names = resourceNames({ company, environment, region, accountId });
+    const violation = bucketNameViolation(names.bucket);
+    if (violation !== undefined) {
+      reader.note(
+        `bucket name "${names.bucket}" (<platform:company>-data-<platform:environment>-<aws:region>-<platform:accountId>) is invalid: ${violation}`,
+      );
+    }
+    reader.problems.push(...nameLengthViolations(names).map((problem) => `${problem}: shorten platform:company`));
+  }
+
+  if (reader.problems.length > 0 || environment === undefined || company === undefined || accountId === undefined || region === undefined) {
+    throw new EnvironmentConfigError(reader.problems);
+  }
+  const location: EnvironmentLocation = { accountId, region, partition: partitionOf(region) };
+  return {
+    environment,
+    location,
+    company,
+    project,
+    bucket: maps.bucket,
+    table: { deletionProtection: environment === 'prod' },
+    monitor: maps.monitor,
+    replicator: maps.replicator,
+    logs: { retentionDays: logRetentionDays },
+    tableStream: maps.tableStream,
+    asyncInvoke: maps.asyncInvoke,
+    deadLetterQueue: maps.deadLetterQueue,
+    alarms: maps.alarms,
+    ...(replication === undefined ? {} : { replication }),
+    replicationSourceAccountId: replicationSourceAccountId ?? accountId,
+    ...(lambdaBundleRoot === undefined ? {} : { lambdaBundleRoot }),
+  };
+}
+
+function readEnvironment(reader: ConfigReader, key: string): EnvironmentName | undefined {
+  const rule = `must be one of ${ENVIRONMENT_NAMES.join(', ')}`;
+  const value = reader.raw(key);
+  if (value === undefined || value === '') {
+    reader.note(`${key} is required and ${rule}: set it with \`pulumi config set ${key} <value>\``);
+    return undefined;
+  }
+  if (!isEnvironmentName(value)) {
+    reader.invalid(key, value, rule);
+    return undefined;
+  }
+  return value;
+}
+
+function readLogRetention(reader: ConfigReader, key: string): number {
+  const raw = reader.raw(key);
+  const rule: NumberRule = { min: 1, max: 3_653, allowed: LOG_RETENTION_DAYS, note: "CloudWatch Logs' retention periods, in days" };
+  return raw === undefined ? ENVIRONMENT_DEFAULTS.logRetentionDays : reader.number(key, raw, rule, ENVIRONMENT_DEFAULTS.logRetentionDays);
+}
+
+/** CloudWatch accepts periods of 10 s, 30 s or any multiple of 60 s, over at most one day in total. */
+function checkAlarmWindow(reader: ConfigReader, key: string, alarms: { periodSeconds: number; evaluationPeriods: number }): void {
+  const { periodSeconds, evaluationPeriods } = alarms;
+  if (periodSeconds !== 10 && periodSeconds !== 30 && periodSeconds % 60 !== 0) {
+    reader.invalid(`${key}.periodSeconds`, periodSeconds, 'must be 10, 30 or a multiple of 60 seconds');
+  } else if (periodSeconds * evaluationPeriods > 86_400) {
+    reader.invalid(`${key}.evaluationPeriods`, evaluationPeriods, `must keep periodSeconds × evaluationPeriods within one day (${periodSeconds} × ${evaluationPeriods} > 86400 s)`);
+  }
+}
+
+function readReplication(
+  reader: ConfigReader,
+  key: (name: string) => string,
+  organization: string,
+  rule: ReplicationSettings['rule'],
+  retry: ReplicationSettings['retry'],
+  replicatorTimeoutSeconds: number,
+): ReplicationSettings | undefined {
+  const targetsKey = key('replicationTargets');
+  const listed = reader.stringList(targetsKey, 'must be a list of environment names, such as [dev, staging]');
+  const stackOrganization = reader.optionalString(key('stackOrganization'), ORGANIZATION.pattern, ORGANIZATION.rule) ?? organization;
+
+  const retryKey = key('replicatorRetry');
+  if (retry.maxDelayMs < retry.baseDelayMs) {
+    reader.invalid(`${retryKey}.maxDelayMs`, retry.maxDelayMs, `must be at least baseDelayMs (${retry.baseDelayMs})`);
+  } else if (!backoffFitsTimeout(retry, replicatorTimeoutSeconds)) {
+    reader.invalid(
+      retryKey,
+      retry,
+      `its worst-case backoff (${worstCaseBackoffMs(retry)} ms) must finish within half of ${key('replicator')}.timeoutSeconds (${replicatorTimeoutSeconds} s)`,
+    );
+  }
+
+  if (listed === undefined || listed.length === 0) {
+    return undefined;
+  }
+  const targets: EnvironmentName[] = [];
+  listed.forEach((target, index) => {
+    const where = `${targetsKey}[${index}]`;
+    if (!isEnvironmentName(target)) {
+      reader.invalid(where, target, `must be one of ${ENVIRONMENT_NAMES.filter((name) => name !== SOURCE_ENVIRONMENT).join(', ')}`);
+    } else if (target === SOURCE_ENVIRONMENT) {
+      reader.invalid(where, target, `must not be ${SOURCE_ENVIRONMENT}: ${SOURCE_ENVIRONMENT} is the replication source`);
+    } else if (targets.includes(target)) {
+      reader.invalid(where, target, 'must be listed only once');
+    } else {
+      targets.push(target);
+    }
+  });
+  return { targets, stackOrganization, rule, retry };
+}
+
+function readReplicationSource(
+  reader: ConfigReader,
+  key: string,
+  environment: EnvironmentName | undefined,
+  accountId: string | undefined,
+): string | undefined {
+  const value = reader.optionalString(key, ACCOUNT_ID.pattern, ACCOUNT_ID.rule);
+  if (value !== undefined && environment === SOURCE_ENVIRONMENT) {
+    reader.invalid(key, value, `must not be set in ${SOURCE_ENVIRONMENT}, the replication source`);
+    return undefined;
+  }
+  return value ?? accountId;
+}
+
+function parseOrRaw(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,49 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { EnvironmentLocation } from '../config/environment-config';
+import { componentType } from '../component-type';
+import { environmentKeyPolicy } from './key-policy';
+
+export interface EnvironmentKeyArgs {
+  readonly environment: string;
+  readonly location: EnvironmentLocation;
+  readonly aliasName: string;
+  readonly alarmArnPattern: string;
+  readonly crossAccountReplicatorRoleArn?: string;
+}
+
+/**
+ * The environment's customer-managed KMS key, rotated yearly. It encrypts the
+ * bucket, the table and both topics; a customer-managed key (not `aws/sns`) is
+ * what lets CloudWatch alarms publish to the encrypted failure topic.
+ */
+export class EnvironmentKey extends pulumi.ComponentResource {
+  readonly keyArn: pulumi.Output<string>;
+  readonly aliasName: pulumi.Output<string>;
+
+  constructor(name: string, args: EnvironmentKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(componentType('EnvironmentKey'), name, {}, opts);
+
+    const key = new aws.kms.Key(
+      name,
+      {
+        description: `Encrypts the ${args.environment} data platform's bucket, metadata table and replication topics`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: JSON.stringify(
+          environmentKeyPolicy({
+            location: args.location,
+            alarmArnPattern: args.alarmArnPattern,
+            ...(args.crossAccountReplicatorRoleArn === undefined ? {} : { crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn }),
+          }),
+        ),
+      },
+      { parent: this },
+    );
+    const alias = new aws.kms.Alias(`${name}-alias`, { name: args.aliasName, targetKeyId: key.keyId }, { parent: this });
+
+    this.keyArn = key.arn;
+    this.aliasName = alias.name;
+    this.registerOutputs({ keyArn: this.keyArn, aliasName: this.aliasName });
+  }
+}

@@ -1,0 +1,38 @@
+import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from '@data-platform/replication-contract';
+import type { PolicyStatement } from './policy-document';
+
+/**
+ * Everything the monitor calls, in one place. Its inputs arrive as events (stream
+ * records polled by Lambda with this role, S3 notifications pushed to it), so it
+ * reads no object or item itself.
+ */
+export const MONITOR_ACTIONS = {
+  readTableStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+  /** Lambda's stream poller lists streams too; the action has no resource type, so only "*" can name it. */
+  listTableStreams: ['dynamodb:ListStreams'],
+  publishChanges: ['events:PutEvents'],
+} as const;
+
+export interface MonitorResources {
+  readonly tableStreamArn: string;
+  readonly eventBusArn: string;
+}
+
+export function monitorStatements({ tableStreamArn, eventBusArn }: MonitorResources): PolicyStatement[] {
+  return [
+    { Sid: 'ReadMetadataTableStream', Effect: 'Allow', Action: MONITOR_ACTIONS.readTableStream, Resource: tableStreamArn },
+    { Sid: 'ListTableStreams', Effect: 'Allow', Action: MONITOR_ACTIONS.listTableStreams, Resource: '*' },
+    {
+      Sid: 'PublishConfigurationChanges',
+      Effect: 'Allow',
+      Action: MONITOR_ACTIONS.publishChanges,
+      Resource: eventBusArn,
+      Condition: {
+        StringEquals: {
+          'events:source': CONFIGURATION_CHANGED_SOURCE,
+          'events:detail-type': CONFIGURATION_CHANGED_DETAIL_TYPE,
+        },
+      },
+    },
+  ];
+}

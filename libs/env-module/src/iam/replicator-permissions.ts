@@ -1,0 +1,96 @@
+import { DEFAULT_CONFIG_PREFIX, type EnvironmentName } from '@data-platform/replication-contract';
+import { parseArn } from '../naming/arns';
+import type { PolicyStatement } from './policy-document';
+
+/**
+ * Everything the replicator calls, in one place (reconcile with libs/replicator
+ * when its calls change). Reads come from prod only, writes go to the targets only,
+ * and only to configuration: objects under `config/` and metadata table items.
+ */
+export const REPLICATOR_ACTIONS = {
+  /** HeadObject and the source side of CopyObject (TaggingDirective COPY reads the tags). */
+  readSourceObjects: ['s3:GetObject', 's3:GetObjectTagging'],
+  /** GetItem, strongly consistent. */
+  readSourceItems: ['dynamodb:GetItem'],
+  /** CopyObject decrypts the prod object (SSE-KMS). */
+  decryptSourceObjects: ['kms:Decrypt'],
+  /** S3 answers HeadObject of a missing key with 404 only to callers that may list the bucket (403 otherwise). */
+  listBuckets: ['s3:ListBucket'],
+  /** HeadObject of the target's current object, to compare its replication stamp. */
+  readTargetObjects: ['s3:GetObject'],
+  /** CopyObject (with its tags) and conditional DeleteObject. */
+  writeTargetObjects: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
+  /** Conditional PutItem and DeleteItem. */
+  writeTargetItems: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  publishOutcomes: ['sns:Publish'],
+  /** S3 encrypts the copied object, and SNS the outcome, with the target's key. */
+  encryptForTargets: ['kms:GenerateDataKey', 'kms:Decrypt'],
+} as const;
+
+/** The prod side. */
+export interface ReplicationSourceResources {
+  readonly bucketArn: string;
+  readonly tableArn: string;
+  readonly encryptionKeyArn: string;
+}
+
+/** One target environment, as its stack outputs name it. */
+export interface ReplicationTargetResources {
+  readonly environment: EnvironmentName;
+  readonly bucketArn: string;
+  readonly tableArn: string;
+  readonly successTopicArn: string;
+  readonly failureTopicArn: string;
+  readonly encryptionKeyArn: string;
+}
+
+/** The objects replication touches in a bucket: configuration only, never `data/`. */
+export function configObjectsArn(bucketArn: string): string {
+  return `${bucketArn}/${DEFAULT_CONFIG_PREFIX}*`;
+}
+
+/** `kms:ViaService` values: the key may be used only by these services, in the key's region. */
+export function viaServices(services: readonly string[], keyArns: readonly string[]): string[] {
+  const regions = [...new Set(keyArns.map((arn) => parseArn(arn)?.region ?? ''))].filter((region) => region !== '');
+  return regions.flatMap((region) => services.map((service) => `${service}.${region}.amazonaws.com`));
+}
+
+export function replicatorStatements(source: ReplicationSourceResources, targets: readonly ReplicationTargetResources[]): PolicyStatement[] {
+  if (targets.length === 0) {
+    throw new Error('replicator permissions: at least one replication target is required');
+  }
+  const targetKeys = targets.map((target) => target.encryptionKeyArn);
+  return [
+    { Sid: 'ReadSourceConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readSourceObjects, Resource: configObjectsArn(source.bucketArn) },
+    { Sid: 'ReadSourceMetadataItems', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readSourceItems, Resource: source.tableArn },
+    {
+      Sid: 'DecryptSourceConfigurationObjects',
+      Effect: 'Allow',
+      Action: REPLICATOR_ACTIONS.decryptSourceObjects,
+      Resource: source.encryptionKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': viaServices(['s3'], [source.encryptionKeyArn]) } },
+    },
+    {
+      Sid: 'ListSourceAndTargetBuckets',
+      Effect: 'Allow',
+      Action: REPLICATOR_ACTIONS.listBuckets,
+      Resource: [source.bucketArn, ...targets.map((target) => target.bucketArn)],
+    },
+    { Sid: 'ReadTargetConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readTargetObjects, Resource: targets.map((target) => configObjectsArn(target.bucketArn)) },
+    { Sid: 'WriteTargetConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.writeTargetObjects, Resource: targets.map((target) => configObjectsArn(target.bucketArn)) },
+    { Sid: 'WriteTargetMetadataItems', Effect: 'Allow', Action: REPLICATOR_ACTIONS.writeTargetItems, Resource: targets.map((target) => target.tableArn) },
+    {
+      Sid: 'PublishTargetOutcomes',
+      Effect: 'Allow',
+      Action: REPLICATOR_ACTIONS.publishOutcomes,
+      Resource: targets.flatMap((target) => [target.successTopicArn, target.failureTopicArn]),
+    },
+    {
+      Sid: 'EncryptForTargets',
+      Effect: 'Allow',
+      Action: REPLICATOR_ACTIONS.encryptForTargets,
+      Resource: targetKeys,
+      Condition: { StringEquals: { 'kms:ViaService': viaServices(['s3', 'sns'], targetKeys) } },
+    },
+  ];
+}

@@ -1,0 +1,108 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { type EnvironmentName, monitorVariables } from '@data-platform/replication-contract';
+import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings, TableStreamSettings } from '../config/environment-config';
+import { componentType } from '../component-type';
+import { type LambdaBundle } from '../functions/lambda-bundle';
+import { PlatformFunction } from '../functions/platform-function';
+import { monitorStatements } from '../iam/monitor-permissions';
+import { defaultEventBusArn } from '../naming/arns';
+import type { FunctionNames } from '../naming/resource-names';
+import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
+
+/** S3 events that change what a configuration key holds. */
+export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] as const;
+
+export interface ConfigurationMonitorArgs {
+  readonly environment: EnvironmentName;
+  readonly location: EnvironmentLocation;
+  readonly names: FunctionNames;
+  readonly bundle: LambdaBundle;
+  readonly settings: FunctionSettings;
+  readonly logRetentionDays: number;
+  readonly asyncInvoke: AsyncInvokeSettings;
+  readonly tableStream: TableStreamSettings;
+  readonly tableStreamArn: pulumi.Input<string>;
+  readonly bucketName: pulumi.Input<string>;
+  readonly bucketArn: pulumi.Input<string>;
+  readonly deadLetterQueueArn: pulumi.Input<string>;
+  readonly deadLetterQueueUrl: pulumi.Input<string>;
+}
+
+/**
+ * The monitor and what feeds it: the metadata table's stream (partial batch
+ * failures, bisection, bounded retries, then the DLQ) and the bucket's `config/`
+ * object notifications (asynchronous invokes, retried, then the DLQ).
+ */
+export class ConfigurationMonitor extends pulumi.ComponentResource {
+  readonly functionArn: pulumi.Output<string>;
+  readonly functionName: pulumi.Output<string>;
+
+  constructor(name: string, args: ConfigurationMonitorArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(componentType('ConfigurationMonitor'), name, {}, opts);
+
+    const fn = new PlatformFunction(
+      name,
+      {
+        description: `Turns ${args.environment} metadata table and config/ object changes into ConfigurationChanged events`,
+        names: args.names,
+        bundle: args.bundle,
+        settings: args.settings,
+        logRetentionDays: args.logRetentionDays,
+        asyncInvoke: args.asyncInvoke,
+        accountId: args.location.accountId,
+        deadLetterQueueArn: args.deadLetterQueueArn,
+        environmentVariables: pulumi.output(args.deadLetterQueueUrl).apply((deadLetterQueueUrl) =>
+          monitorVariables({ environment: args.environment, eventBusName: 'default', configPrefix: CONFIG_PREFIX, deadLetterQueueUrl }),
+        ),
+        permissions: pulumi
+          .output(args.tableStreamArn)
+          .apply((tableStreamArn) => monitorStatements({ tableStreamArn, eventBusArn: defaultEventBusArn(args.location) })),
+      },
+      { parent: this },
+    );
+
+    new aws.lambda.EventSourceMapping(
+      `${name}-table-stream`,
+      {
+        eventSourceArn: args.tableStreamArn,
+        functionName: fn.functionArn,
+        startingPosition: 'LATEST',
+        batchSize: args.tableStream.batchSize,
+        maximumBatchingWindowInSeconds: args.tableStream.maximumBatchingWindowSeconds,
+        functionResponseTypes: ['ReportBatchItemFailures'],
+        bisectBatchOnFunctionError: true,
+        maximumRetryAttempts: args.tableStream.maximumRetryAttempts,
+        maximumRecordAgeInSeconds: args.tableStream.maximumRecordAgeSeconds,
+        destinationConfig: { onFailure: { destinationArn: args.deadLetterQueueArn } },
+      },
+      { parent: this },
+    );
+
+    const s3Invoke = new aws.lambda.Permission(
+      `${name}-s3-invoke`,
+      {
+        action: 'lambda:InvokeFunction',
+        function: fn.functionName,
+        principal: 's3.amazonaws.com',
+        sourceArn: args.bucketArn,
+        // Bucket ARNs carry no account: pin the bucket owner too.
+        sourceAccount: args.location.accountId,
+      },
+      { parent: this },
+    );
+    new aws.s3.BucketNotification(
+      `${name}-config-objects`,
+      {
+        bucket: args.bucketName,
+        lambdaFunctions: [{ id: 'config-object-changes', lambdaFunctionArn: fn.functionArn, events: [...CONFIG_OBJECT_EVENTS], filterPrefix: CONFIG_PREFIX }],
+      },
+      // S3 checks that it may invoke the function when the notification is saved.
+      { parent: this, dependsOn: [s3Invoke] },
+    );
+
+    this.functionArn = fn.functionArn;
+    this.functionName = fn.functionName;
+    this.registerOutputs({ functionArn: this.functionArn, functionName: this.functionName });
+  }
+}

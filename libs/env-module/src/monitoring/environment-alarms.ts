@@ -1,0 +1,47 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '../component-type';
+import type { AlarmDefinition } from './alarm-definitions';
+
+export interface EnvironmentAlarmsArgs {
+  readonly definitions: readonly AlarmDefinition[];
+  /** Alarms and recoveries are published here. */
+  readonly failureTopicArn: pulumi.Input<string>;
+  /** The resources the alarms watch, so alarms are made after them and removed before them. */
+  readonly watched: readonly pulumi.Resource[];
+}
+
+export class EnvironmentAlarms extends pulumi.ComponentResource {
+  readonly alarmArns: pulumi.Output<string[]>;
+
+  constructor(name: string, args: EnvironmentAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(componentType('EnvironmentAlarms'), name, {}, opts);
+
+    const alarms = args.definitions.map(
+      (definition) =>
+        new aws.cloudwatch.MetricAlarm(
+          `${name}-${definition.name}`,
+          {
+            name: definition.name,
+            alarmDescription: definition.description,
+            namespace: definition.namespace,
+            metricName: definition.metricName,
+            dimensions: { ...definition.dimensions },
+            statistic: definition.statistic,
+            period: definition.periodSeconds,
+            evaluationPeriods: definition.evaluationPeriods,
+            threshold: definition.threshold,
+            comparisonOperator: 'GreaterThanThreshold',
+            // No datapoints means no messages and no invocations: healthy.
+            treatMissingData: 'notBreaching',
+            alarmActions: [args.failureTopicArn],
+            okActions: [args.failureTopicArn],
+          },
+          { parent: this, dependsOn: [...args.watched] },
+        ),
+    );
+
+    this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
+    this.registerOutputs({ alarmArns: this.alarmArns });
+  }
+}

@@ -1,0 +1,58 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '../component-type';
+import { replicationTopicPolicy } from './topic-policy';
+
+export interface ReplicationTopicsArgs {
+  readonly successTopicName: string;
+  readonly failureTopicName: string;
+  readonly partition: string;
+  readonly accountId: string;
+  /** The environment's alarms publish to the failure topic. */
+  readonly alarmArnPattern: string;
+  readonly encryptionKeyArn: pulumi.Input<string>;
+  readonly crossAccountReplicatorRoleArn?: string;
+}
+
+/**
+ * Where operators hear about replication into this environment: the replicator
+ * publishes each outcome to `replication-success` or `replication-failure`, and
+ * the environment's alarms publish to the failure topic too. Both encrypted.
+ */
+export class ReplicationTopics extends pulumi.ComponentResource {
+  readonly successTopicArn: pulumi.Output<string>;
+  readonly failureTopicArn: pulumi.Output<string>;
+
+  constructor(name: string, args: ReplicationTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(componentType('ReplicationTopics'), name, {}, opts);
+
+    const crossAccount = args.crossAccountReplicatorRoleArn === undefined ? {} : { crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn };
+    const topic = (purpose: 'success' | 'failure', topicName: string, alarms: boolean): aws.sns.Topic => {
+      const created = new aws.sns.Topic(`${name}-${purpose}`, { name: topicName, kmsMasterKeyId: args.encryptionKeyArn }, { parent: this });
+      new aws.sns.TopicPolicy(
+        `${name}-${purpose}-policy`,
+        {
+          arn: created.arn,
+          policy: created.arn.apply((topicArn) =>
+            JSON.stringify(
+              replicationTopicPolicy({
+                topicArn,
+                partition: args.partition,
+                ...(alarms ? { alarms: { accountId: args.accountId, alarmArnPattern: args.alarmArnPattern } } : {}),
+                ...crossAccount,
+              }),
+            ),
+          ),
+        },
+        { parent: this },
+      );
+      return created;
+    };
+    const success = topic('success', args.successTopicName, false);
+    const failure = topic('failure', args.failureTopicName, true);
+
+    this.successTopicArn = success.arn;
+    this.failureTopicArn = failure.arn;
+    this.registerOutputs({ successTopicArn: this.successTopicArn, failureTopicArn: this.failureTopicArn });
+  }
+}

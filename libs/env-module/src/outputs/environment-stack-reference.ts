@@ -1,0 +1,28 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { EnvironmentName } from '@data-platform/replication-contract';
+import { type EnvironmentStackOutputs, parseEnvironmentStackOutputs } from './environment-stack-outputs';
+
+/** What a program exports: each contract field as an Output (`replicationRuleArn` only where it exists). */
+export type EnvironmentStackExports = {
+  readonly [K in keyof EnvironmentStackOutputs]: pulumi.Output<NonNullable<EnvironmentStackOutputs[K]>>;
+};
+
+/** Each environment is its own Pulumi project `infra-<env>` with one stack named `<env>`. */
+export function environmentStackName(organization: string, environment: EnvironmentName): string {
+  return `${organization}/infra-${environment}/${environment}`;
+}
+
+/**
+ * Reads another environment's stack, typed by the output contract and validated
+ * against it: a missing or malformed output fails the preview with a message
+ * naming the stack and the output, instead of deploying a broken replicator.
+ */
+export function readEnvironmentStack(
+  organization: string,
+  environment: EnvironmentName,
+  opts?: pulumi.CustomResourceOptions,
+): pulumi.Output<EnvironmentStackOutputs> {
+  const name = environmentStackName(organization, environment);
+  const reference = new pulumi.StackReference(name, { name }, opts);
+  return reference.outputs.apply((raw) => parseEnvironmentStackOutputs(name, environment, raw));
+}

@@ -1,0 +1,134 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { type EnvironmentName, replicationRulePattern, replicatorVariables } from '@data-platform/replication-contract';
+import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings, ReplicationSettings } from '../config/environment-config';
+import { componentType } from '../component-type';
+import type { LambdaBundle } from '../functions/lambda-bundle';
+import { PlatformFunction } from '../functions/platform-function';
+import { replicatorStatements } from '../iam/replicator-permissions';
+import type { FunctionNames } from '../naming/resource-names';
+import type { EnvironmentStackOutputs } from '../outputs/environment-stack-outputs';
+import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
+import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
+
+/** One target environment, as read from its stack. */
+export interface ReplicationTargetStack {
+  readonly stack: string;
+  readonly environment: EnvironmentName;
+  readonly outputs: pulumi.Output<EnvironmentStackOutputs>;
+}
+
+export interface ReplicationArgs {
+  readonly environment: EnvironmentName;
+  readonly location: EnvironmentLocation;
+  readonly names: FunctionNames;
+  readonly ruleName: string;
+  readonly bundle: LambdaBundle;
+  readonly settings: FunctionSettings;
+  readonly replication: ReplicationSettings;
+  readonly logRetentionDays: number;
+  readonly asyncInvoke: AsyncInvokeSettings;
+  readonly source: {
+    readonly bucketName: pulumi.Input<string>;
+    readonly bucketArn: pulumi.Input<string>;
+    readonly tableName: pulumi.Input<string>;
+    readonly tableArn: pulumi.Input<string>;
+    readonly encryptionKeyArn: pulumi.Input<string>;
+  };
+  readonly targets: readonly ReplicationTargetStack[];
+  readonly deadLetterQueueArn: pulumi.Input<string>;
+  readonly deadLetterQueueUrl: pulumi.Input<string>;
+}
+
+/**
+ * Prod's replication: the rule that picks this environment's ConfigurationChanged
+ * events off the default bus, and the replicator that applies each change to every
+ * target. Retry budgets nest: the code's backoff ends inside the function timeout,
+ * then Lambda's async retries, the rule target's retries, and the DLQ behind both.
+ */
+export class Replication extends pulumi.ComponentResource {
+  readonly functionArn: pulumi.Output<string>;
+  readonly ruleArn: pulumi.Output<string>;
+
+  constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(componentType('Replication'), name, {}, opts);
+
+    const targets = pulumi.all(args.targets.map((target) => target.outputs)).apply((outputs) =>
+      outputs.map((target, index) => {
+        const problem = targetAdmissionProblem(args.targets[index].stack, args.location, target);
+        if (problem !== undefined) {
+          throw new Error(problem);
+        }
+        return target;
+      }),
+    );
+    const { source } = args;
+
+    const fn = new PlatformFunction(
+      name,
+      {
+        description: `Applies ${args.environment} configuration changes to ${args.replication.targets.join(' and ')}`,
+        names: args.names,
+        bundle: args.bundle,
+        settings: args.settings,
+        logRetentionDays: args.logRetentionDays,
+        asyncInvoke: args.asyncInvoke,
+        accountId: args.location.accountId,
+        deadLetterQueueArn: args.deadLetterQueueArn,
+        environmentVariables: pulumi
+          .all([source.tableName, source.bucketName, args.deadLetterQueueUrl, targets])
+          .apply(([sourceTableName, sourceBucketName, deadLetterQueueUrl, resolved]) =>
+            replicatorVariables({
+              environment: args.environment,
+              sourceTableName,
+              sourceBucketName,
+              configPrefix: CONFIG_PREFIX,
+              deadLetterQueueUrl,
+              targets: resolved.map((target) => replicationTargetFor(args.location, target)),
+              retry: args.replication.retry,
+            }),
+          ),
+        permissions: pulumi
+          .all([source.bucketArn, source.tableArn, source.encryptionKeyArn, targets])
+          .apply(([bucketArn, tableArn, encryptionKeyArn, resolved]) => replicatorStatements({ bucketArn, tableArn, encryptionKeyArn }, resolved)),
+      },
+      { parent: this },
+    );
+
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-rule`,
+      {
+        name: args.ruleName,
+        description: `ConfigurationChanged events of ${args.environment} in account ${args.location.accountId}, to the replicator`,
+        eventBusName: 'default',
+        eventPattern: JSON.stringify(replicationRulePattern({ sourceEnvironment: args.environment, accountId: args.location.accountId })),
+        state: 'ENABLED',
+      },
+      { parent: this },
+    );
+    const ruleInvoke = new aws.lambda.Permission(
+      `${name}-rule-invoke`,
+      { action: 'lambda:InvokeFunction', function: fn.functionName, principal: 'events.amazonaws.com', sourceArn: rule.arn },
+      { parent: this },
+    );
+    new aws.cloudwatch.EventTarget(
+      `${name}-rule-target`,
+      {
+        rule: rule.name,
+        eventBusName: 'default',
+        targetId: 'replicator',
+        arn: fn.functionArn,
+        retryPolicy: {
+          maximumRetryAttempts: args.replication.rule.maximumRetryAttempts,
+          maximumEventAgeInSeconds: args.replication.rule.maximumEventAgeSeconds,
+        },
+        deadLetterConfig: { arn: args.deadLetterQueueArn },
+      },
+      { parent: this, dependsOn: [ruleInvoke] },
+    );
+
+    this.functionArn = fn.functionArn;
+    this.ruleArn = rule.arn;
+    this.registerOutputs({ functionArn: this.functionArn, ruleArn: this.ruleArn });
+  }
+}
