@@ -43,12 +43,12 @@ function options(): analyzer.AnalyzerResourceOptions {
 }
 
 describe('the policy pack, loaded by the Pulumi SDK policy runner', () => {
-  it('serves every guardrail as mandatory', async () => {
+  it('serves every guardrail with its enforcement level', async () => {
     const info = await unary<analyzer.AnalyzerInfo>((done) => client.getAnalyzerInfo(new Empty(), done));
     expect(info.getName()).toBe('data-platform-guardrails');
     expect(info.getVersion()).toBe('0.1.0');
     expect(info.getPoliciesList().map((policy) => [policy.getName(), policy.getEnforcementlevel()])).toEqual(
-      guardrailPolicies.map((policy) => [policy.name, analyzer.EnforcementLevel.MANDATORY]),
+      guardrailPolicies.map((policy) => [policy.name, policy.enforcementLevel === 'advisory' ? analyzer.EnforcementLevel.ADVISORY : analyzer.EnforcementLevel.MANDATORY]),
     );
   });
 

@@ -18,11 +18,15 @@ describe('iam-least-privilege', () => {
   });
 
   it.each([
-    ['*', 'allows the wildcard action *; name the actions it needs'],
-    ['s3:*', 'allows the wildcard action s3:*; name the actions it needs'],
-    [['s3:Get*', 's3:PutObject'], 'allows the wildcard action s3:Get*; name the actions it needs'],
+    ['*', 'allows every action of *; name the actions it needs'],
+    ['s3:*', 'allows every action of s3:*; name the actions it needs'],
+    [['S3:*', 's3:PutObject'], 'allows every action of S3:*; name the actions it needs'],
   ])('reports the wildcard action %j', async (action, problem) => {
     expect(await violations(iamLeastPrivilege, [rolePolicy(doc(allow(action, 'arn:aws:s3:::b/*')))])).toEqual([`IAM role policy replicator, statement Grant: ${problem}.`]);
+  });
+
+  it('leaves partial wildcards such as s3:Get* to the advisory iam-named-actions', async () => {
+    expect(await violations(iamLeastPrivilege, [rolePolicy(doc(allow(['s3:Get*'], 'arn:aws:s3:::b/*')))])).toEqual([]);
   });
 
   it('reports "*" for an action that supports a narrower resource, naming only those actions', async () => {
@@ -59,7 +63,7 @@ describe('iam-least-privilege', () => {
     });
     expect(await violations(iamLeastPrivilege, [role])).toEqual([
       'IAM role monitor-role trust policy, statement Anyone: allows every principal ("*") without a Condition.',
-      'IAM role monitor-role inline policy publish, statement Grant: allows the wildcard action sns:*; name the actions it needs.',
+      'IAM role monitor-role inline policy publish, statement Grant: allows every action of sns:*; name the actions it needs.',
     ]);
     expect(await violations(iamLeastPrivilege, [resource('aws:iam/role:Role', 'ok', { assumeRolePolicy: trust })])).toEqual([]);
   });
@@ -81,7 +85,7 @@ describe('iam-least-privilege', () => {
         allow('kms:*', '*', { Sid: 'App', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` } }),
       ),
     });
-    expect(await violations(iamLeastPrivilege, [key])).toEqual(['KMS key data policy, statement App: allows the wildcard action kms:*; name the actions it needs.']);
+    expect(await violations(iamLeastPrivilege, [key])).toEqual(['KMS key data policy, statement App: allows every action of kms:*; name the actions it needs.']);
   });
 
   it('reports a document that is not valid JSON', async () => {

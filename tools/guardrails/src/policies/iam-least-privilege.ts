@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
-import type { Resource, Unwrap } from '@pulumi/pulumi';
-import { type ResourceValidation, type ResourceValidationPolicy, validateResourceOfType } from '@pulumi/policy';
+import { type ResourceValidationPolicy, validateResourceOfType } from '@pulumi/policy';
 import { isAnyPrincipal, type PolicyStatement, readPolicyDocument } from '../policy-document';
+import { type DocumentKind, policyDocumentValidations } from '../policy-document-sources';
 
 /**
  * Actions for which the Service Authorization Reference lists no resource type:
@@ -36,23 +36,6 @@ export const ACTIONS_WITHOUT_RESOURCE_TYPES: ReadonlySet<string> = new Set(
   ].map((action) => action.toLowerCase()),
 );
 
-/** Where a policy document sits decides which rules apply to it. */
-type DocumentKind =
-  /** Attached to an identity: every statement names its resources. */
-  | 'identity'
-  /** Attached to a bucket, queue or topic: also must not open it to anyone. */
-  | 'resource'
-  /** A KMS key policy: `Resource: "*"` means "this key" by definition. */
-  | 'key'
-  /** A role's trust policy: who may assume it. */
-  | 'trust';
-
-interface Document {
-  readonly subject: string;
-  readonly kind: DocumentKind;
-  readonly document: unknown;
-}
-
 /**
  * Least privilege (DESIGN.md "IAM roles"): every Allow statement names its actions
  * and the ARNs they act on. Deny statements may be broad (the TLS-only bucket
@@ -61,23 +44,10 @@ interface Document {
 export const iamLeastPrivilege: ResourceValidationPolicy = {
   name: 'iam-least-privilege',
   description:
-    'No Allow statement in an IAM, bucket, queue, topic or key policy uses a wildcard action, NotAction/NotResource, an unscoped "*" resource where AWS supports a narrower one, or an unconditioned grant to every principal; Lambda permissions name one action and their source.',
+    'No Allow statement in an IAM, bucket, queue, topic or key policy allows every action (*) or every action of a service (s3:*), uses NotAction/NotResource, an unscoped "*" resource where AWS supports a narrower one, or an unconditioned grant to every principal; Lambda permissions name one action and their source.',
   enforcementLevel: 'mandatory',
   validateResource: [
-    documentsOf(aws.iam.Role, (role, name) => [
-      { subject: `IAM role ${name} trust policy`, kind: 'trust', document: role.assumeRolePolicy },
-      ...(role.inlinePolicies ?? []).map((inline) => ({ subject: `IAM role ${name} inline policy ${inline.name ?? ''}`.trim(), kind: 'identity' as const, document: inline.policy })),
-    ]),
-    documentsOf(aws.iam.Policy, (policy, name) => [{ subject: `IAM policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(aws.iam.RolePolicy, (policy, name) => [{ subject: `IAM role policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(aws.iam.UserPolicy, (policy, name) => [{ subject: `IAM user policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(aws.iam.GroupPolicy, (policy, name) => [{ subject: `IAM group policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(aws.s3.BucketPolicy, (policy, name) => [{ subject: `S3 bucket policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(aws.sqs.QueuePolicy, (policy, name) => [{ subject: `SQS queue policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(aws.sqs.Queue, (queue, name) => [{ subject: `SQS queue ${name} policy`, kind: 'resource', document: queue.policy }]),
-    documentsOf(aws.sns.TopicPolicy, (policy, name) => [{ subject: `SNS topic policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(aws.sns.Topic, (topic, name) => [{ subject: `SNS topic ${name} policy`, kind: 'resource', document: topic.policy }]),
-    documentsOf(aws.kms.Key, (key, name) => [{ subject: `KMS key ${name} policy`, kind: 'key', document: key.policy }]),
+    ...policyDocumentValidations(documentProblems),
     validateResourceOfType(aws.lambda.Permission, (permission, args, reportViolation) => {
       for (const problem of lambdaPermissionProblems(permission)) {
         reportViolation(`Lambda permission ${args.name} ${problem}.`);
@@ -85,23 +55,6 @@ export const iamLeastPrivilege: ResourceValidationPolicy = {
     }),
   ],
 };
-
-/** Checks the policy documents a resource of one type holds. */
-function documentsOf<TResource extends Resource, TArgs>(
-  resourceClass: Parameters<typeof validateResourceOfType<TResource, TArgs>>[0],
-  documents: (props: Unwrap<NonNullable<TArgs>>, name: string) => Document[],
-): ResourceValidation {
-  return validateResourceOfType(resourceClass, (props, args, reportViolation) => {
-    for (const { subject, kind, document } of documents(props, args.name)) {
-      if (document === undefined || document === '') {
-        continue;
-      }
-      for (const problem of documentProblems(kind, document)) {
-        reportViolation(`${subject}${problem}.`);
-      }
-    }
-  });
-}
 
 /** What a policy document gets wrong, each finishing "<subject>...". */
 export function documentProblems(kind: DocumentKind, document: unknown): string[] {
@@ -116,7 +69,7 @@ export function documentProblems(kind: DocumentKind, document: unknown): string[
     .flatMap((statement) => statementProblems(kind, statement).map((problem) => `, statement ${statement.label}: ${problem}`));
 }
 
-function statementProblems(kind: DocumentKind, statement: PolicyStatement): string[] {
+export function statementProblems(kind: DocumentKind, statement: PolicyStatement): string[] {
   const problems: string[] = [];
   if (kind !== 'identity' && isAnyPrincipal(statement) && Object.keys(statement.condition).length === 0) {
     problems.push('allows every principal ("*") without a Condition');
@@ -127,9 +80,9 @@ function statementProblems(kind: DocumentKind, statement: PolicyStatement): stri
   if (statement.notActions.length > 0) {
     problems.push(`uses NotAction, which allows every action but ${statement.notActions.join(', ')}`);
   }
-  const wildcards = statement.actions.filter((action) => action.includes('*') && !delegatesKeyToIam(kind, statement));
+  const wildcards = statement.actions.filter((action) => isServiceWideAction(action) && !delegatesKeyToIam(kind, statement));
   if (wildcards.length > 0) {
-    problems.push(`allows the wildcard action${wildcards.length > 1 ? 's' : ''} ${wildcards.join(', ')}; name the actions it needs`);
+    problems.push(`allows every action of ${wildcards.join(', ')}; name the actions it needs`);
   }
   if (statement.notResources.length > 0) {
     problems.push(`uses NotResource, which applies to every resource but ${statement.notResources.join(', ')}`);
@@ -148,11 +101,16 @@ function statementProblems(kind: DocumentKind, statement: PolicyStatement): stri
   return problems;
 }
 
+/** `*` or `<service>:*`: every action, or every action of a service. */
+export function isServiceWideAction(action: string): boolean {
+  return action === '*' || /^[^:*]+:\*$/.test(action);
+}
+
 /**
  * The statement of AWS's default key policy: the account root gets `kms:*`, which
  * hands the key's permissions to IAM policies rather than granting them itself.
  */
-function delegatesKeyToIam(kind: DocumentKind, statement: PolicyStatement): boolean {
+export function delegatesKeyToIam(kind: DocumentKind, statement: PolicyStatement): boolean {
   const principal = statement.principal;
   const roots = principal === '*' || principal === undefined ? [] : (principal['AWS'] ?? []);
   return (

@@ -3,6 +3,7 @@ import { dynamodbOnDemandBilling } from './dynamodb-on-demand-billing';
 import { dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery';
 import { eventbridgeTargetDeadLetter } from './eventbridge-target-dead-letter';
 import { iamLeastPrivilege } from './iam-least-privilege';
+import { iamNamedActions } from './iam-named-actions';
 import { lambdaRuntime } from './lambda-runtime';
 import { lambdaTimeout } from './lambda-timeout';
 import { requiredTags } from './required-tags';
@@ -29,6 +30,7 @@ export const guardrailPolicies: Policies = [
   snsTopicEncryption,
   eventbridgeTargetDeadLetter,
   iamLeastPrivilege,
+  iamNamedActions,
   requiredTags,
 ];
 
@@ -37,6 +39,7 @@ export {
   dynamodbPointInTimeRecovery,
   eventbridgeTargetDeadLetter,
   iamLeastPrivilege,
+  iamNamedActions,
   lambdaRuntime,
   lambdaTimeout,
   requiredTags,
