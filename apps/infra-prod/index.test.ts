@@ -595,7 +595,10 @@ describe('the three environment stacks, planned from the real apps and their com
             Effect: 'Allow',
             Action: ['events:PutEvents'],
             Resource: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`,
-            Condition: { StringEquals: { 'events:source': 'data-platform.configuration-monitor', 'events:detail-type': 'ConfigurationChanged' } },
+            Condition: {
+              'ForAllValues:StringEquals': { 'events:source': ['data-platform.configuration-monitor'], 'events:detail-type': ['ConfigurationChanged'] },
+              Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+            },
           },
         ],
       });

@@ -22,7 +22,7 @@ export async function decide(request: SimulatedRequest): Promise<EvaluationResul
         principal: request.principal,
         action: request.action,
         resource: { resource: request.resource, accountId: request.resourceAccount },
-        contextVariables: { 'aws:SecureTransport': 'true', ...request.context },
+        contextVariables: { 'aws:SecureTransport': 'true', ...principalContext(request.principal), ...request.context },
       },
       identityPolicies: (request.identityPolicies ?? []).map((policy, index) => ({ name: `policy-${index}`, policy })),
       serviceControlPolicies: [],
@@ -35,4 +35,10 @@ export async function decide(request: SimulatedRequest): Promise<EvaluationResul
     throw new Error(`simulation of ${request.action} on ${request.resource} failed: ${JSON.stringify(result.errors)}`);
   }
   return result.overallResult;
+}
+
+/** What AWS puts in every request of an IAM role; the simulator leaves it to the caller. */
+function principalContext(principal: string): Record<string, string> {
+  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(principal);
+  return role === null ? {} : { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': role[1], 'aws:PrincipalType': 'AssumedRole' };
 }

@@ -27,11 +27,14 @@ export function monitorStatements({ tableStreamArn, eventBusArn }: MonitorResour
       Effect: 'Allow',
       Action: MONITOR_ACTIONS.publishChanges,
       Resource: eventBusArn,
+      // Both keys are multivalued (one value per entry of the batch): every entry must be ours,
+      // and a request without them matches nothing.
       Condition: {
-        StringEquals: {
-          'events:source': CONFIGURATION_CHANGED_SOURCE,
-          'events:detail-type': CONFIGURATION_CHANGED_DETAIL_TYPE,
+        'ForAllValues:StringEquals': {
+          'events:source': [CONFIGURATION_CHANGED_SOURCE],
+          'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE],
         },
+        Null: { 'events:source': 'false', 'events:detail-type': 'false' },
       },
     },
   ];

@@ -127,7 +127,9 @@ export class Replication extends pulumi.ComponentResource {
       { parent: this, dependsOn: [ruleInvoke] },
     );
 
-    this.functionArn = fn.functionArn;
+    // Carries the targets' validation into the stack outputs too, so every runner
+    // (the CLI, the offline plan) reports a target prod cannot write into.
+    this.functionArn = pulumi.all([fn.functionArn, targets]).apply(([functionArn]) => functionArn);
     this.ruleArn = rule.arn;
     this.registerOutputs({ functionArn: this.functionArn, ruleArn: this.ruleArn });
   }

@@ -1,0 +1,156 @@
+import type { EvaluationResult } from '@cloud-copilot/iam-simulate';
+import type { PolicyDocument, PolicyStatement } from '@data-platform/env-module';
+import { readReplicatorSettings } from '@data-platform/replication-contract';
+import { decide } from './test/iam-decisions';
+import { planAllEnvironments, type PlannedStack } from './test/planned-stacks';
+
+// Prod in one account, dev in a second, staging in a third account and another
+// region: the committed configs with account and region overrides. A target in
+// another account that does not admit prod is refused: see config-errors.test.ts.
+
+const PROD_ACCOUNT = '111111111111';
+const DEV_ACCOUNT = '222222222222';
+const STAGING_ACCOUNT = '333333333333';
+const REPLICATOR = `arn:aws:iam::${PROD_ACCOUNT}:role/acme-config-replicator-prod`;
+const OVERRIDES = {
+  dev: { 'platform:accountId': DEV_ACCOUNT, 'platform:replicationSourceAccountId': PROD_ACCOUNT },
+  staging: { 'platform:accountId': STAGING_ACCOUNT, 'aws:region': 'us-east-1', 'platform:replicationSourceAccountId': PROD_ACCOUNT },
+};
+
+let dev: PlannedStack;
+let staging: PlannedStack;
+let prod: PlannedStack;
+
+beforeAll(async () => {
+  ({ dev, staging, prod } = await planAllEnvironments(OVERRIDES));
+}, 60_000);
+
+const out = (stack: PlannedStack, name: string): string => String(stack.outputs[name]);
+const policyOf = (stack: PlannedStack, type: string, name: string): PolicyDocument => stack.json<PolicyDocument>(stack.find(type, name), 'policy');
+const statement = (document: PolicyDocument, sid: string): PolicyStatement | undefined => document.Statement.find((candidate) => candidate.Sid === sid);
+const admitsProdReplicator = { Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:root` }, Condition: expect.objectContaining({ ArnEquals: { 'aws:PrincipalArn': REPLICATOR } }) };
+
+describe('cross-account replication', () => {
+  it('names, in the targets’ policies, the replicator role prod actually creates', () => {
+    expect(prod.state(prod.find('aws:iam/role:Role', 'replication-role'), 'arn')).toBe(REPLICATOR);
+    expect(dev.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
+    expect(staging.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
+  });
+
+  it.each([
+    ['dev', () => dev, 'eu-west-1'],
+    ['staging', () => staging, 'us-east-1'],
+  ] as const)('%s admits that role, and only it, into its bucket, table, topics and key', (_name, target, region) => {
+    const stack = target();
+    const bucketArn = out(stack, 'bucketArn');
+    const bucketPolicy = policyOf(stack, 'aws:s3/bucketPolicy:BucketPolicy', 'bucket-policy');
+    expect(statement(bucketPolicy, 'ProdReplicatorListsBucket')).toEqual({ Sid: 'ProdReplicatorListsBucket', Effect: 'Allow', ...admitsProdReplicator, Action: ['s3:ListBucket'], Resource: bucketArn });
+    expect(statement(bucketPolicy, 'ProdReplicatorReplacesConfigurationObjects')).toEqual({
+      Sid: 'ProdReplicatorReplacesConfigurationObjects',
+      Effect: 'Allow',
+      ...admitsProdReplicator,
+      Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
+      Resource: `${bucketArn}/config/*`,
+    });
+    const tablePolicy = stack.find('aws:dynamodb/resourcePolicy:ResourcePolicy', 'metadata-policy');
+    expect(tablePolicy.inputs['resourceArn']).toBe(out(stack, 'tableArn'));
+    expect(stack.json<PolicyDocument>(tablePolicy, 'policy').Statement).toEqual([
+      { Sid: 'ProdReplicatorWritesItems', Effect: 'Allow', ...admitsProdReplicator, Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: out(stack, 'tableArn') },
+    ]);
+    for (const purpose of ['success', 'failure']) {
+      expect(statement(policyOf(stack, 'aws:sns/topicPolicy:TopicPolicy', `topics-${purpose}-policy`), 'ProdReplicatorPublishesOutcomes')).toEqual({
+        Sid: 'ProdReplicatorPublishesOutcomes',
+        Effect: 'Allow',
+        ...admitsProdReplicator,
+        Action: ['sns:Publish'],
+        Resource: out(stack, `${purpose}TopicArn`),
+      });
+    }
+    expect(statement(policyOf(stack, 'aws:kms/key:Key', 'key'), 'ProdReplicatorEncryptsThroughS3AndSns')).toEqual({
+      Sid: 'ProdReplicatorEncryptsThroughS3AndSns',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:root` },
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      Resource: '*',
+      Condition: {
+        ArnEquals: { 'aws:PrincipalArn': REPLICATOR },
+        StringEquals: { 'kms:ViaService': [`s3.${region}.amazonaws.com`, `sns.${region}.amazonaws.com`] },
+      },
+    });
+  });
+
+  it('has prod address tables in other accounts by ARN, and use each target key through its own region', () => {
+    const variables = (prod.find('aws:lambda/function:Function', 'replication').inputs['environment'] as { variables: Record<string, string> }).variables;
+    expect(readReplicatorSettings(variables).targets.map((target) => target.tableName)).toEqual([
+      `arn:aws:dynamodb:eu-west-1:${DEV_ACCOUNT}:table/acme-metadata-dev`,
+      `arn:aws:dynamodb:us-east-1:${STAGING_ACCOUNT}:table/acme-metadata-staging`,
+    ]);
+    const encrypt = statement(policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions'), 'EncryptForTargets');
+    expect(encrypt?.Condition).toEqual({
+      StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com', 'sns.eu-west-1.amazonaws.com', 's3.us-east-1.amazonaws.com', 'sns.us-east-1.amazonaws.com'] },
+    });
+  });
+
+  describe('what AWS decides across accounts (identity policy and resource policy both needed)', () => {
+    const replicatorPolicy = () => policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions');
+    const admin: PolicyDocument = { Version: '2012-10-17', Statement: [{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+    interface Request {
+      readonly target: () => PlannedStack;
+      readonly action: string;
+      readonly resource: (stack: PlannedStack) => string;
+      readonly policy: (stack: PlannedStack) => PolicyDocument;
+      readonly context?: Record<string, string>;
+    }
+    const inBucket = (target: () => PlannedStack, action: string, key: string): Request => ({
+      target,
+      action,
+      resource: (stack) => `${out(stack, 'bucketArn')}/${key}`,
+      policy: (stack) => policyOf(stack, 'aws:s3/bucketPolicy:BucketPolicy', 'bucket-policy'),
+    });
+    const inTable = (target: () => PlannedStack, action: string): Request => ({
+      target,
+      action,
+      resource: (stack) => out(stack, 'tableArn'),
+      policy: (stack) => policyOf(stack, 'aws:dynamodb/resourcePolicy:ResourcePolicy', 'metadata-policy'),
+    });
+    const withKey = (target: () => PlannedStack, action: string, via: string): Request => ({
+      target,
+      action,
+      resource: (stack) => out(stack, 'encryptionKeyArn'),
+      policy: (stack) => policyOf(stack, 'aws:kms/key:Key', 'key'),
+      context: { 'kms:ViaService': via },
+    });
+    const ask = (principal: string, identity: PolicyDocument, request: Request): Promise<EvaluationResult> => {
+      const stack = request.target();
+      return decide({
+        principal,
+        action: request.action,
+        resource: request.resource(stack),
+        resourceAccount: out(stack, 'accountId'),
+        identityPolicies: [identity],
+        resourcePolicy: request.policy(stack),
+        ...(request.context === undefined ? {} : { context: request.context }),
+      });
+    };
+
+    it.each<[string, Request, EvaluationResult]>([
+      ['the replicator writes a dev config/ object', inBucket(() => dev, 's3:PutObject', 'config/a.json'), 'Allowed'],
+      ['the replicator deletes a staging config/ object', inBucket(() => staging, 's3:DeleteObject', 'config/a.json'), 'Allowed'],
+      ['the replicator may not write a dev data/ object', inBucket(() => dev, 's3:PutObject', 'data/a.parquet'), 'ImplicitlyDenied'],
+      ['the replicator puts a staging item', inTable(() => staging, 'dynamodb:PutItem'), 'Allowed'],
+      ['the replicator may not read a dev item', inTable(() => dev, 'dynamodb:GetItem'), 'ImplicitlyDenied'],
+      ['the replicator encrypts with staging’s key through S3 in us-east-1', withKey(() => staging, 'kms:GenerateDataKey', 's3.us-east-1.amazonaws.com'), 'Allowed'],
+      ['the replicator may not use staging’s key through another region', withKey(() => staging, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
+    ])('%s', async (_case, request, expected) => {
+      expect(await ask(REPLICATOR, replicatorPolicy(), request)).toBe(expected);
+    });
+
+    it('admits no other role of prod’s account, even an administrator', async () => {
+      const other = `arn:aws:iam::${PROD_ACCOUNT}:role/prod-admin`;
+      expect(await ask(other, admin, inBucket(() => dev, 's3:PutObject', 'config/a.json'))).toBe('ImplicitlyDenied');
+      expect(await ask(other, admin, inTable(() => staging, 'dynamodb:PutItem'))).toBe('ImplicitlyDenied');
+      expect(await ask(other, admin, withKey(() => dev, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'))).toBe('ImplicitlyDenied');
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import { loadEnvironmentConfig } from '../config/load-environment-config';
+import { crossAccountReplicatorRoleArn } from './source-replicator-role';
+
+const base = { 'aws:region': 'eu-west-1', 'platform:company': 'acme', 'platform:accountId': '222222222222' };
+const load = (extra: Record<string, string>) => loadEnvironmentConfig({ config: { ...base, ...extra }, organization: 'o' });
+
+describe('crossAccountReplicatorRoleArn', () => {
+  it('names prod’s replicator role in the source account, for a target in another account', () => {
+    expect(crossAccountReplicatorRoleArn(load({ 'platform:environment': 'dev', 'platform:replicationSourceAccountId': '111111111111' }))).toBe(
+      'arn:aws:iam::111111111111:role/acme-config-replicator-prod',
+    );
+  });
+
+  it('is undefined in one account, and in prod', () => {
+    expect(crossAccountReplicatorRoleArn(load({ 'platform:environment': 'dev' }))).toBeUndefined();
+    expect(crossAccountReplicatorRoleArn(load({ 'platform:environment': 'staging', 'platform:replicationSourceAccountId': '222222222222' }))).toBeUndefined();
+    expect(crossAccountReplicatorRoleArn(load({ 'platform:environment': 'prod' }))).toBeUndefined();
+  });
+});
