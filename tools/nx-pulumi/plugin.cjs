@@ -70,10 +70,23 @@ function targetsFor(projectRoot, stack) {
     plan: {
       executor: 'nx:run-commands',
       options: {
-        command: `node --import tsx tools/plan/src/main.ts --project-dir {projectRoot} --stack ${stack}`,
+        command: `node --import tsx tools/plan/src/main.ts --project-dir {projectRoot} --stack ${stack} --out-dir dist/plan`,
+        // tsx maps the @data-platform/* aliases through this tsconfig (it extends tsconfig.base.json).
+        env: { TSX_TSCONFIG_PATH: 'tools/plan/tsconfig.json' },
       },
       dependsOn: ['^plan', lambdaBundles],
-      inputs: ['production', '^production', '{workspaceRoot}/tools/plan/**/*', '{workspaceRoot}/tools/guardrails/**/*', '{workspaceRoot}/libs/offline-stack/src/**/*'],
+      inputs: [
+        'production',
+        '^production',
+        // The planner, the policies and the mock runtime, without their tests.
+        ...['tools/plan/src', 'tools/guardrails/src', 'libs/offline-stack/src'].flatMap((dir) => [
+          `{workspaceRoot}/${dir}/**/*`,
+          `!{workspaceRoot}/${dir}/**/*.test.ts`,
+          `!{workspaceRoot}/${dir}/test/**/*`,
+        ]),
+        // Prod's StackReferences read the plans of dev and staging.
+        { dependentTasksOutputFiles: '**/*.json' },
+      ],
       outputs: [`{workspaceRoot}/dist/plan/${stack}.json`],
       cache: true,
     },

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'plan',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

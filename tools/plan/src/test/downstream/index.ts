@@ -1,0 +1,3 @@
+import { fixtureProgram } from '../platform-fixture';
+
+export = fixtureProgram();
