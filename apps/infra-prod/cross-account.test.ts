@@ -77,6 +77,14 @@ describe('cross-account replication', () => {
         StringEquals: { 'kms:ViaService': [`s3.${region}.amazonaws.com`, `sns.${region}.amazonaws.com`] },
       },
     });
+    expect(statement(policyOf(stack, 'aws:kms/key:Key', 'key'), 'ProdReplicatorWritesTableThroughDynamoDb')).toEqual({
+      Sid: 'ProdReplicatorWritesTableThroughDynamoDb',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:root` },
+      Action: ['kms:Decrypt'],
+      Resource: '*',
+      Condition: { ArnEquals: { 'aws:PrincipalArn': REPLICATOR }, StringEquals: { 'kms:ViaService': [`dynamodb.${region}.amazonaws.com`] } },
+    });
   });
 
   it('has prod address tables in other accounts by ARN, and use each target key through its own region', () => {
@@ -85,9 +93,12 @@ describe('cross-account replication', () => {
       `arn:aws:dynamodb:eu-west-1:${DEV_ACCOUNT}:table/acme-metadata-dev`,
       `arn:aws:dynamodb:us-east-1:${STAGING_ACCOUNT}:table/acme-metadata-staging`,
     ]);
-    const encrypt = statement(policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions'), 'EncryptForTargets');
-    expect(encrypt?.Condition).toEqual({
+    const replicator = policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions');
+    expect(statement(replicator, 'EncryptForTargets')?.Condition).toEqual({
       StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com', 'sns.eu-west-1.amazonaws.com', 's3.us-east-1.amazonaws.com', 'sns.us-east-1.amazonaws.com'] },
+    });
+    expect(statement(replicator, 'UseTargetTableKeys')?.Condition).toEqual({
+      StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com', 'dynamodb.us-east-1.amazonaws.com'] },
     });
   });
 
@@ -142,6 +153,8 @@ describe('cross-account replication', () => {
       ['the replicator may not read a dev item', inTable(() => dev, 'dynamodb:GetItem'), 'ImplicitlyDenied'],
       ['the replicator encrypts with staging’s key through S3 in us-east-1', withKey(() => staging, 'kms:GenerateDataKey', 's3.us-east-1.amazonaws.com'), 'Allowed'],
       ['the replicator may not use staging’s key through another region', withKey(() => staging, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
+      ['the replicator decrypts dev’s table key through DynamoDB', withKey(() => dev, 'kms:Decrypt', 'dynamodb.eu-west-1.amazonaws.com'), 'Allowed'],
+      ['the replicator may not encrypt with dev’s key through DynamoDB', withKey(() => dev, 'kms:GenerateDataKey', 'dynamodb.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
     ])('%s', async (_case, request, expected) => {
       expect(await ask(REPLICATOR, replicatorPolicy(), request)).toBe(expected);
     });

@@ -24,7 +24,7 @@ import {
   replicatorVariables,
 } from '@data-platform/replication-contract';
 import type { OfflineResource } from '@data-platform/offline-stack';
-import { planAllEnvironments, type PlannedStack } from './test/planned-stacks';
+import { planAllEnvironments, planEnvironment, type PlannedStack } from './test/planned-stacks';
 
 const T = {
   provider: 'pulumi:providers:aws',
@@ -105,6 +105,10 @@ function asList(value: string | readonly string[] | undefined): readonly string[
 describe('the three environment stacks, planned from the real apps and their committed config', () => {
   it('plans all three stacks quickly', () => {
     expect(elapsedMs).toBeLessThan(30_000);
+  });
+
+  it('plans 26 AWS resources in dev and staging, and 35 in prod (replicator, its role, logs, rule, target, permission, alarm)', () => {
+    expect(ENVIRONMENT_NAMES.map((environment) => awsResourceCount(stacks[environment].resources))).toEqual([26, 26, 35]);
   });
 
   describe('stack outputs', () => {
@@ -600,6 +604,13 @@ describe('the three environment stacks, planned from the real apps and their com
               Null: { 'events:source': 'false', 'events:detail-type': 'false' },
             },
           },
+          {
+            Sid: 'DecryptTableStream',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt'],
+            Resource: stack.outputs['encryptionKeyArn'],
+            Condition: { StringEquals: { 'kms:ViaService': [`dynamodb.${REGION}.amazonaws.com`] } },
+          },
         ],
       });
     });
@@ -623,11 +634,11 @@ describe('the three environment stacks, planned from the real apps and their com
           { Sid: 'ReadSourceConfigurationObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectTagging'], Resource: config(prod) },
           { Sid: 'ReadSourceMetadataItems', Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: prod.outputs['tableArn'] },
           {
-            Sid: 'DecryptSourceConfigurationObjects',
+            Sid: 'DecryptSourceData',
             Effect: 'Allow',
             Action: ['kms:Decrypt'],
             Resource: prod.outputs['encryptionKeyArn'],
-            Condition: { StringEquals: { 'kms:ViaService': [`s3.${REGION}.amazonaws.com`] } },
+            Condition: { StringEquals: { 'kms:ViaService': [`s3.${REGION}.amazonaws.com`, `dynamodb.${REGION}.amazonaws.com`] } },
           },
           { Sid: 'ListSourceAndTargetBuckets', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [prod, ...targets].map((stack) => stack.outputs['bucketArn']) },
           { Sid: 'ReadTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:GetObject'], Resource: targets.map(config) },
@@ -645,6 +656,13 @@ describe('the three environment stacks, planned from the real apps and their com
             Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
             Resource: targets.map((stack) => stack.outputs['encryptionKeyArn']),
             Condition: { StringEquals: { 'kms:ViaService': [`s3.${REGION}.amazonaws.com`, `sns.${REGION}.amazonaws.com`] } },
+          },
+          {
+            Sid: 'UseTargetTableKeys',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt'],
+            Resource: targets.map((stack) => stack.outputs['encryptionKeyArn']),
+            Condition: { StringEquals: { 'kms:ViaService': [`dynamodb.${REGION}.amazonaws.com`] } },
           },
         ],
       });
@@ -671,6 +689,21 @@ describe('the three environment stacks, planned from the real apps and their com
   });
 });
 
-export function resourceCounts(resources: readonly OfflineResource[]): number {
+describe('prod configured without replication targets', () => {
+  let prod: PlannedStack;
+  beforeAll(async () => {
+    prod = await planEnvironment('prod', { configOverrides: { 'platform:replicationTargets': '[]' } });
+  }, 30_000);
+
+  it('runs the monitor only: no replicator, rule or StackReference, and no rule ARN output', () => {
+    expect(prod.ofType(T.fn).map((fn) => fn.inputs['name'])).toEqual(['acme-config-monitor-prod']);
+    expect(prod.ofType(T.rule)).toEqual([]);
+    expect(prod.resources.filter((resource) => resource.type === 'pulumi:pulumi:StackReference')).toEqual([]);
+    expect(prod.outputs).not.toHaveProperty('replicationRuleArn');
+    expect(awsResourceCount(prod.resources)).toBe(26);
+  });
+});
+
+function awsResourceCount(resources: readonly OfflineResource[]): number {
   return resources.filter((resource) => resource.custom && resource.type.startsWith('aws:')).length;
 }

@@ -100,6 +100,8 @@ describe('the prod replicator', () => {
     ['publishes to staging’s failure topic', publish('staging', 'failure'), 'Allowed'],
     ['dead-letters into the prod DLQ', deadLetter('prod'), 'Allowed'],
     ['decrypts prod objects through S3', key('kms:Decrypt', 'prod', 's3'), 'Allowed'],
+    ['decrypts the prod table’s key through DynamoDB', key('kms:Decrypt', 'prod', 'dynamodb'), 'Allowed'],
+    ['decrypts the staging table’s key through DynamoDB', key('kms:Decrypt', 'staging', 'dynamodb'), 'Allowed'],
     ['encrypts copies into dev through S3', key('kms:GenerateDataKey', 'dev', 's3'), 'Allowed'],
     ['encrypts outcomes for staging through SNS', key('kms:GenerateDataKey', 'staging', 'sns'), 'Allowed'],
   ])('may: %s', async (_case, request, expected) => {
@@ -123,7 +125,9 @@ describe('the prod replicator', () => {
     ['publish to prod’s failure topic', publish('prod', 'failure'), 'ImplicitlyDenied'],
     ['dead-letter into dev’s DLQ', deadLetter('dev'), 'ExplicitlyDenied'],
     ['encrypt with the prod key through SNS', key('kms:GenerateDataKey', 'prod', 'sns'), 'ImplicitlyDenied'],
-    ['use dev’s key outside S3 and SNS', key('kms:Decrypt', 'dev', 'lambda'), 'ImplicitlyDenied'],
+    ['use dev’s key outside S3, SNS and DynamoDB', key('kms:Decrypt', 'dev', 'lambda'), 'ImplicitlyDenied'],
+    ['decrypt with the prod key through SNS', key('kms:Decrypt', 'prod', 'sns'), 'ImplicitlyDenied'],
+    ['encrypt with dev’s key through DynamoDB', key('kms:GenerateDataKey', 'dev', 'dynamodb'), 'ImplicitlyDenied'],
     ['put events on the bus', { action: 'events:PutEvents', resource: () => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default` }, 'ImplicitlyDenied'],
   ])('may not: %s', async (_case, request, expected) => {
     expect(await asRole(role, rolePolicy('prod', 'replication'), request)).toBe(expected);
@@ -145,6 +149,9 @@ describe.each(['dev', 'staging', 'prod'] as const)('the %s monitor', (environmen
     ['lists streams (no resource type exists)', { action: 'dynamodb:ListStreams', resource: () => '*' }, 'Allowed'],
     ['puts ConfigurationChanged events on the default bus', bus(CONFIGURATION_CHANGED_SOURCE), 'Allowed'],
     ['dead-letters into its DLQ', deadLetter(environment), 'Allowed'],
+    ['decrypts its table’s stream through DynamoDB', key('kms:Decrypt', environment, 'dynamodb'), 'Allowed'],
+    ['may not decrypt with its key through S3', key('kms:Decrypt', environment, 's3'), 'ImplicitlyDenied'],
+    ['may not decrypt with another environment’s key', key('kms:Decrypt', other, 'dynamodb'), 'ImplicitlyDenied'],
     ['may not read another environment’s stream', { action: 'dynamodb:GetRecords', resource: () => streamArn(other) }, 'ImplicitlyDenied'],
     ['puts a batch of them', bus(CONFIGURATION_CHANGED_SOURCE, CONFIGURATION_CHANGED_SOURCE), 'Allowed'],
     ['may not put events of another source', bus('aws.s3'), 'ImplicitlyDenied'],

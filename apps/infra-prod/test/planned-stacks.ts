@@ -69,7 +69,8 @@ export class PlannedStack {
   }
 }
 
-function plan(environment: EnvironmentName, options: { stackReferences?: Record<string, Readonly<Record<string, unknown>>>; configOverrides?: Readonly<Record<string, string>> }) {
+/** Runs one app's real program with its committed stack config (plus overrides). */
+export function planEnvironment(environment: EnvironmentName, options: { stackReferences?: Record<string, Readonly<Record<string, unknown>>>; configOverrides?: Readonly<Record<string, string>> }) {
   return runStackOffline({
     projectDir: join(APPS, `infra-${environment}`),
     stack: environment,
@@ -84,9 +85,9 @@ function plan(environment: EnvironmentName, options: { stackReferences?: Record<
  * StackReferences return the outputs dev and staging just produced.
  */
 export async function planAllEnvironments(overrides: ConfigOverrides = {}): Promise<Record<EnvironmentName, PlannedStack>> {
-  const dev = await plan('dev', { configOverrides: overrides.dev ?? {} });
-  const staging = await plan('staging', { configOverrides: overrides.staging ?? {} });
-  const prod = await plan('prod', {
+  const dev = await planEnvironment('dev', { configOverrides: overrides.dev ?? {} });
+  const staging = await planEnvironment('staging', { configOverrides: overrides.staging ?? {} });
+  const prod = await planEnvironment('prod', {
     configOverrides: overrides.prod ?? {},
     stackReferences: {
       [`${dev.result.organization}/infra-dev/dev`]: dev.outputs,

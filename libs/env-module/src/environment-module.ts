@@ -128,6 +128,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
         bucketArn: bucket.bucketArn,
         deadLetterQueueArn: deadLetterQueue.queueArn,
         deadLetterQueueUrl: deadLetterQueue.queueUrl,
+        encryptionKeyArn: key.keyArn,
       },
       { parent: this },
     );

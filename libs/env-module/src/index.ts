@@ -12,6 +12,7 @@ export * from './iam/policy-document';
 export * from './iam/lambda-trust-policy';
 export * from './iam/function-baseline-permissions';
 export * from './iam/monitor-permissions';
+export * from './iam/kms-via-service';
 export * from './iam/replicator-permissions';
 export * from './encryption/key-policy';
 export * from './encryption/environment-key';

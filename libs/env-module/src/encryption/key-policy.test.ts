@@ -10,10 +10,15 @@ describe('environmentKeyPolicy', () => {
     expect(Statement[1].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '222222222222' }, ArnLike: { 'aws:SourceArn': alarmArnPattern } });
   });
 
-  it('lets prod’s replicator from another account encrypt through S3 and SNS in this region', () => {
+  it('lets prod’s replicator from another account encrypt through S3 and SNS, and write the table through DynamoDB, in this region', () => {
     const replicator = 'arn:aws:iam::111111111111:role/acme-config-replicator-prod';
-    const grant = environmentKeyPolicy({ location, alarmArnPattern, crossAccountReplicatorRoleArn: replicator }).Statement[2];
-    expect(grant).toEqual({
+    const [, , encrypt, table] = environmentKeyPolicy({ location, alarmArnPattern, crossAccountReplicatorRoleArn: replicator }).Statement;
+    expect(table).toMatchObject({
+      Sid: 'ProdReplicatorWritesTableThroughDynamoDb',
+      Action: ['kms:Decrypt'],
+      Condition: { ArnEquals: { 'aws:PrincipalArn': replicator }, StringEquals: { 'kms:ViaService': ['dynamodb.us-east-1.amazonaws.com'] } },
+    });
+    expect(encrypt).toEqual({
       Sid: 'ProdReplicatorEncryptsThroughS3AndSns',
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws:iam::111111111111:root' },

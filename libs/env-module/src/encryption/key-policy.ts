@@ -17,7 +17,8 @@ export interface EnvironmentKeyPolicyArgs {
  * - CloudWatch alarms may encrypt what they publish to the failure topic: the
  *   AWS-managed `alias/aws/sns` key would refuse them, which is why this key exists.
  * - Prod's replicator in another account may encrypt the objects it copies in and
- *   the outcomes it publishes, through S3 and SNS only.
+ *   the outcomes it publishes, through S3 and SNS only, and use the table's key
+ *   through DynamoDB only.
  */
 export function environmentKeyPolicy({ location, alarmArnPattern, crossAccountReplicatorRoleArn }: EnvironmentKeyPolicyArgs): PolicyDocument {
   const { partition, accountId, region } = location;
@@ -43,17 +44,28 @@ export function environmentKeyPolicy({ location, alarmArnPattern, crossAccountRe
   ];
   if (crossAccountReplicatorRoleArn !== undefined) {
     const principal = crossAccountRolePrincipal(partition, crossAccountReplicatorRoleArn);
-    statements.push({
-      Sid: 'ProdReplicatorEncryptsThroughS3AndSns',
-      Effect: 'Allow',
-      Principal: principal.Principal,
-      Action: REPLICATOR_ACTIONS.encryptForTargets,
-      Resource: '*',
-      Condition: {
-        ...principal.Condition,
-        StringEquals: { 'kms:ViaService': [`s3.${region}.amazonaws.com`, `sns.${region}.amazonaws.com`] },
-      },
+    const through = (services: readonly string[]) => ({
+      ...principal.Condition,
+      StringEquals: { 'kms:ViaService': services.map((service) => `${service}.${region}.amazonaws.com`) },
     });
+    statements.push(
+      {
+        Sid: 'ProdReplicatorEncryptsThroughS3AndSns',
+        Effect: 'Allow',
+        Principal: principal.Principal,
+        Action: REPLICATOR_ACTIONS.encryptForTargets,
+        Resource: '*',
+        Condition: through(['s3', 'sns']),
+      },
+      {
+        Sid: 'ProdReplicatorWritesTableThroughDynamoDb',
+        Effect: 'Allow',
+        Principal: principal.Principal,
+        Action: REPLICATOR_ACTIONS.useTargetTableKeys,
+        Resource: '*',
+        Condition: through(['dynamodb']),
+      },
+    );
   }
   return policyDocument(statements);
 }

@@ -2,7 +2,8 @@ import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from 
 import { FUNCTION_BASELINE_ACTIONS, functionBaselineStatements } from './function-baseline-permissions';
 import { lambdaTrustPolicy } from './lambda-trust-policy';
 import { MONITOR_ACTIONS, monitorStatements } from './monitor-permissions';
-import { configObjectsArn, REPLICATOR_ACTIONS, replicatorStatements, type ReplicationTargetResources, viaServices } from './replicator-permissions';
+import { viaServices } from './kms-via-service';
+import { configObjectsArn, REPLICATOR_ACTIONS, replicatorStatements, type ReplicationTargetResources } from './replicator-permissions';
 
 const actionsOf = (statements: readonly { Action: string | readonly string[] }[]) => statements.flatMap((statement) => statement.Action);
 const target = (environment: 'dev' | 'staging', region: string, account: string): ReplicationTargetResources => ({
@@ -41,27 +42,40 @@ describe('function permissions', () => {
   });
 
   it('gives the monitor its stream and only its own events on the bus', () => {
-    const statements = monitorStatements({ tableStreamArn: 'arn:aws:dynamodb:eu-west-1:111111111111:table/t/stream/x', eventBusArn: 'arn:aws:events:eu-west-1:111111111111:event-bus/default' });
+    const statements = monitorStatements({
+      tableStreamArn: 'arn:aws:dynamodb:eu-west-1:111111111111:table/t/stream/x',
+      eventBusArn: 'arn:aws:events:eu-west-1:111111111111:event-bus/default',
+      encryptionKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+    });
     expect(actionsOf(statements)).toEqual(Object.values(MONITOR_ACTIONS).flat());
     expect(statements.find((statement) => statement.Sid === 'PublishConfigurationChanges')?.Condition).toEqual({
       'ForAllValues:StringEquals': { 'events:source': [CONFIGURATION_CHANGED_SOURCE], 'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE] },
       Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+    });
+    expect(statements.find((statement) => statement.Sid === 'DecryptTableStream')).toMatchObject({
+      Resource: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+      Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com'] } },
     });
   });
 
   it('gives the replicator every action it calls, reads on the source and writes on the targets', () => {
     const statements = replicatorStatements(source, [target('dev', 'eu-west-1', '111111111111')]);
     expect(new Set(actionsOf(statements))).toEqual(new Set(Object.values(REPLICATOR_ACTIONS).flat()));
-    const writes = statements.filter((statement) => /^Write/.test(statement.Sid)).flatMap((statement) => statement.Resource);
+    const writes = statements.filter((statement) => statement.Sid.startsWith('Write')).flatMap((statement) => statement.Resource);
     expect(writes).toEqual(['arn:aws:s3:::acme-data-dev/config/*', 'arn:aws:dynamodb:eu-west-1:111111111111:table/acme-metadata-dev']);
     expect(JSON.stringify(writes)).not.toContain('prod');
   });
 
   it('lets the replicator use each target key through S3 and SNS of that key’s region only', () => {
     const statements = replicatorStatements(source, [target('dev', 'eu-west-1', '222222222222'), target('staging', 'us-east-1', '333333333333')]);
+    const keys = ['arn:aws:kms:eu-west-1:222222222222:key/dev', 'arn:aws:kms:us-east-1:333333333333:key/staging'];
     expect(statements.find((statement) => statement.Sid === 'EncryptForTargets')).toMatchObject({
-      Resource: ['arn:aws:kms:eu-west-1:222222222222:key/dev', 'arn:aws:kms:us-east-1:333333333333:key/staging'],
+      Resource: keys,
       Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com', 'sns.eu-west-1.amazonaws.com', 's3.us-east-1.amazonaws.com', 'sns.us-east-1.amazonaws.com'] } },
+    });
+    expect(statements.find((statement) => statement.Sid === 'UseTargetTableKeys')).toMatchObject({
+      Resource: keys,
+      Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com', 'dynamodb.us-east-1.amazonaws.com'] } },
     });
     expect(viaServices(['s3'], ['arn:aws:kms:eu-west-1:111111111111:key/a', 'arn:aws:kms:eu-west-1:222222222222:key/b'])).toEqual(['s3.eu-west-1.amazonaws.com']);
   });

@@ -1,5 +1,6 @@
 import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from '@data-platform/replication-contract';
 import type { PolicyStatement } from './policy-document';
+import { viaServices } from './kms-via-service';
 
 /**
  * Everything the monitor calls, in one place. Its inputs arrive as events (stream
@@ -11,14 +12,17 @@ export const MONITOR_ACTIONS = {
   /** Lambda's stream poller lists streams too; the action has no resource type, so only "*" can name it. */
   listTableStreams: ['dynamodb:ListStreams'],
   publishChanges: ['events:PutEvents'],
+  /** The table, and so its stream, is encrypted with the environment's customer-managed key. */
+  decryptTableStream: ['kms:Decrypt'],
 } as const;
 
 export interface MonitorResources {
   readonly tableStreamArn: string;
   readonly eventBusArn: string;
+  readonly encryptionKeyArn: string;
 }
 
-export function monitorStatements({ tableStreamArn, eventBusArn }: MonitorResources): PolicyStatement[] {
+export function monitorStatements({ tableStreamArn, eventBusArn, encryptionKeyArn }: MonitorResources): PolicyStatement[] {
   return [
     { Sid: 'ReadMetadataTableStream', Effect: 'Allow', Action: MONITOR_ACTIONS.readTableStream, Resource: tableStreamArn },
     { Sid: 'ListTableStreams', Effect: 'Allow', Action: MONITOR_ACTIONS.listTableStreams, Resource: '*' },
@@ -36,6 +40,13 @@ export function monitorStatements({ tableStreamArn, eventBusArn }: MonitorResour
         },
         Null: { 'events:source': 'false', 'events:detail-type': 'false' },
       },
+    },
+    {
+      Sid: 'DecryptTableStream',
+      Effect: 'Allow',
+      Action: MONITOR_ACTIONS.decryptTableStream,
+      Resource: encryptionKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': viaServices(['dynamodb'], [encryptionKeyArn]) } },
     },
   ];
 }

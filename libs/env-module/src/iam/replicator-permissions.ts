@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG_PREFIX, type EnvironmentName } from '@data-platform/replication-contract';
-import { parseArn } from '../naming/arns';
+import { viaServices } from './kms-via-service';
 import type { PolicyStatement } from './policy-document';
 
 /**
@@ -12,8 +12,8 @@ export const REPLICATOR_ACTIONS = {
   readSourceObjects: ['s3:GetObject', 's3:GetObjectTagging'],
   /** GetItem, strongly consistent. */
   readSourceItems: ['dynamodb:GetItem'],
-  /** CopyObject decrypts the prod object (SSE-KMS). */
-  decryptSourceObjects: ['kms:Decrypt'],
+  /** CopyObject decrypts the prod object (SSE-KMS); GetItem decrypts the prod table's key (customer-managed). */
+  decryptSourceData: ['kms:Decrypt'],
   /** S3 answers HeadObject of a missing key with 404 only to callers that may list the bucket (403 otherwise). */
   listBuckets: ['s3:ListBucket'],
   /** HeadObject of the target's current object, to compare its replication stamp. */
@@ -25,6 +25,8 @@ export const REPLICATOR_ACTIONS = {
   publishOutcomes: ['sns:Publish'],
   /** S3 encrypts the copied object, and SNS the outcome, with the target's key. */
   encryptForTargets: ['kms:GenerateDataKey', 'kms:Decrypt'],
+  /** PutItem and DeleteItem decrypt the target table's key (customer-managed). */
+  useTargetTableKeys: ['kms:Decrypt'],
 } as const;
 
 /** The prod side. */
@@ -49,11 +51,6 @@ export function configObjectsArn(bucketArn: string): string {
   return `${bucketArn}/${DEFAULT_CONFIG_PREFIX}*`;
 }
 
-/** `kms:ViaService` values: the key may be used only by these services, in the key's region. */
-export function viaServices(services: readonly string[], keyArns: readonly string[]): string[] {
-  const regions = [...new Set(keyArns.map((arn) => parseArn(arn)?.region ?? ''))].filter((region) => region !== '');
-  return regions.flatMap((region) => services.map((service) => `${service}.${region}.amazonaws.com`));
-}
 
 export function replicatorStatements(source: ReplicationSourceResources, targets: readonly ReplicationTargetResources[]): PolicyStatement[] {
   if (targets.length === 0) {
@@ -64,11 +61,11 @@ export function replicatorStatements(source: ReplicationSourceResources, targets
     { Sid: 'ReadSourceConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readSourceObjects, Resource: configObjectsArn(source.bucketArn) },
     { Sid: 'ReadSourceMetadataItems', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readSourceItems, Resource: source.tableArn },
     {
-      Sid: 'DecryptSourceConfigurationObjects',
+      Sid: 'DecryptSourceData',
       Effect: 'Allow',
-      Action: REPLICATOR_ACTIONS.decryptSourceObjects,
+      Action: REPLICATOR_ACTIONS.decryptSourceData,
       Resource: source.encryptionKeyArn,
-      Condition: { StringEquals: { 'kms:ViaService': viaServices(['s3'], [source.encryptionKeyArn]) } },
+      Condition: { StringEquals: { 'kms:ViaService': viaServices(['s3', 'dynamodb'], [source.encryptionKeyArn]) } },
     },
     {
       Sid: 'ListSourceAndTargetBuckets',
@@ -91,6 +88,13 @@ export function replicatorStatements(source: ReplicationSourceResources, targets
       Action: REPLICATOR_ACTIONS.encryptForTargets,
       Resource: targetKeys,
       Condition: { StringEquals: { 'kms:ViaService': viaServices(['s3', 'sns'], targetKeys) } },
+    },
+    {
+      Sid: 'UseTargetTableKeys',
+      Effect: 'Allow',
+      Action: REPLICATOR_ACTIONS.useTargetTableKeys,
+      Resource: targetKeys,
+      Condition: { StringEquals: { 'kms:ViaService': viaServices(['dynamodb'], targetKeys) } },
     },
   ];
 }

@@ -27,6 +27,7 @@ export interface ConfigurationMonitorArgs {
   readonly bucketArn: pulumi.Input<string>;
   readonly deadLetterQueueArn: pulumi.Input<string>;
   readonly deadLetterQueueUrl: pulumi.Input<string>;
+  readonly encryptionKeyArn: pulumi.Input<string>;
 }
 
 /**
@@ -56,8 +57,8 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
           monitorVariables({ environment: args.environment, eventBusName: 'default', configPrefix: CONFIG_PREFIX, deadLetterQueueUrl }),
         ),
         permissions: pulumi
-          .output(args.tableStreamArn)
-          .apply((tableStreamArn) => monitorStatements({ tableStreamArn, eventBusArn: defaultEventBusArn(args.location) })),
+          .all([args.tableStreamArn, args.encryptionKeyArn])
+          .apply(([tableStreamArn, encryptionKeyArn]) => monitorStatements({ tableStreamArn, encryptionKeyArn, eventBusArn: defaultEventBusArn(args.location) })),
       },
       { parent: this },
     );
