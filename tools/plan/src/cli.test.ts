@@ -80,6 +80,7 @@ describe('plan CLI failures', () => {
       violated: ['--project-dir', UPSTREAM, '--config', 'fixture:billingMode=PROVISIONED'],
       noUpstreamPlan: ['--project-dir', DOWNSTREAM],
       usage: ['--project-dir'],
+      disabledByConfig: ['--project-dir', UPSTREAM, '--config', 'fixture:billingMode=PROVISIONED', '--policy-config', 'tools/plan/src/test/billing-disabled.json'],
     };
     await Promise.all(
       Object.entries(cases).map(async ([name, args]) => {
@@ -121,6 +122,10 @@ describe('plan CLI failures', () => {
       '  [mandatory] dynamodb-on-demand-billing: DynamoDB table fixture-dev-metadata uses billing mode PROVISIONED; it must be PAY_PER_REQUEST (on-demand).  (aws:dynamodb:Table fixture-dev-metadata)\n',
     );
     expect(readPlan(dir, 'dev').guardrails).toMatchObject({ passed: false, violations: [{ policyName: 'dynamodb-on-demand-billing', enforcementLevel: 'mandatory' }] });
+  });
+
+  it('takes enforcement levels from --policy-config, as pulumi --policy-pack-config does', () => {
+    expect(runs['disabledByConfig'].run).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('exits 64 with the usage on bad arguments', () => {

@@ -7,7 +7,7 @@ import { fullyQualifiedName, PLANNED_NOTE, type PlanDocument } from './plan-docu
 import { plannedResources, resourcesUnderPolicy } from './planned-resources';
 import { runGuarded } from './guarded-run';
 import { toPlainRecord } from './plain-values';
-import { type DependencyPlans, referencedStacks } from './stack-references';
+import { type DependencyPlans, findDependencyPlan, referencedStacks, stackReferenceOutputs } from './stack-references';
 
 /** The name the pack serves under (tools/guardrails/pack/index.ts). */
 export const POLICY_PACK_NAME = 'data-platform-guardrails';
@@ -43,7 +43,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlanDocument
       program: options.program,
       organization: options.organization,
       configOverrides: options.configOverrides,
-      stackReferences: options.dependencies.outputs,
+      stackReferences: stackReferenceOutputs(options.dependencies),
     }),
   );
   const workspaceRoot = options.workspaceRoot ?? process.cwd();
@@ -69,7 +69,8 @@ export async function planStack(options: PlanStackOptions): Promise<PlanDocument
     location: { ...result.location, accountIsPlaceholder: result.location.accountId === PLACEHOLDER_ACCOUNT_ID },
     config: result.config,
     stackReferences: referencedStacks(result.resources).map((name) => {
-      const file = options.dependencies.files[name];
+      const found = findDependencyPlan(options.dependencies, name);
+      const file = found === undefined ? undefined : options.dependencies.files[found];
       return { name, plan: file === undefined ? '(given)' : relative(workspaceRoot, file) };
     }),
     resources,

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDependencyPlans, referencedStacks } from './stack-references';
+import { findDependencyPlan, readDependencyPlans, referencedStacks, stackReferenceOutputs } from './stack-references';
 
 function plansDir(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'plans-'));
@@ -34,6 +34,24 @@ describe('readDependencyPlans', () => {
   it('names a plan file that is not JSON', () => {
     const dir = plansDir({ 'dev.json': '{"kind":' });
     expect(() => readDependencyPlans(dir)).toThrow(`${join(dir, 'dev.json')}: not valid JSON`);
+  });
+});
+
+describe('findDependencyPlan', () => {
+  const plans = {
+    outputs: { 'organization/infra-dev/dev': { bucketName: 'dev' }, 'organization/infra-staging/staging': { bucketName: 'staging' }, 'a/twice/dev': {}, 'b/twice/dev': {} },
+    files: {},
+  };
+
+  it('takes the exact name, else the one plan of that project and stack', () => {
+    expect(findDependencyPlan(plans, 'organization/infra-dev/dev')).toBe('organization/infra-dev/dev');
+    expect(findDependencyPlan(plans, 'acme/infra-dev/dev')).toBe('organization/infra-dev/dev');
+    expect(stackReferenceOutputs(plans)['acme/infra-staging/staging']).toEqual({ bucketName: 'staging' });
+  });
+
+  it('refuses to guess between plans of several organizations, or a stack never planned', () => {
+    expect(findDependencyPlan(plans, 'c/twice/dev')).toBeUndefined();
+    expect(stackReferenceOutputs(plans)['acme/infra-prod/prod']).toBeUndefined();
   });
 });
 

@@ -43,6 +43,31 @@ function parsePlan(path: string): PlanDocument | undefined {
   return plan.kind === 'offline-plan' && typeof plan.fullyQualifiedName === 'string' ? (plan as PlanDocument) : undefined;
 }
 
+/**
+ * Finds the plan a StackReference name refers to: the exact `organization/project/stack`,
+ * else the one plan of that project and stack under another organization. Offline there
+ * is no backend to own an organization, and a program may name its stacks' organization
+ * in config (`platform:stackOrganization`) rather than take `pulumi.getOrganization()`.
+ */
+export function findDependencyPlan(plans: DependencyPlans, name: string): string | undefined {
+  if (name in plans.outputs) {
+    return name;
+  }
+  const [, project, stack] = name.split('/');
+  const candidates = Object.keys(plans.outputs).filter((planned) => planned.endsWith(`/${project}/${stack}`));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The outputs to hand the offline runner, looked up as `findDependencyPlan` does. */
+export function stackReferenceOutputs(plans: DependencyPlans): Readonly<Record<string, Readonly<Record<string, unknown>>>> {
+  return new Proxy(plans.outputs, {
+    get: (outputs, name) => {
+      const found = typeof name === 'string' ? findDependencyPlan(plans, name) : undefined;
+      return found === undefined ? undefined : outputs[found];
+    },
+  });
+}
+
 /** The StackReferences a program made, by name. */
 export function referencedStacks(resources: readonly { type: string; inputs: Readonly<Record<string, unknown>> }[]): string[] {
   return resources.filter((resource) => resource.type === 'pulumi:pulumi:StackReference').map((resource) => String(resource.inputs['name']));
