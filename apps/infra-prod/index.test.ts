@@ -286,7 +286,7 @@ describe('the three environment stacks, planned from the real apps and their com
           Sid: 'CloudWatchAlarmsPublishToEncryptedTopics',
           Effect: 'Allow',
           Principal: { Service: 'cloudwatch.amazonaws.com' },
-          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
           Resource: '*',
           Condition: {
             StringEquals: { 'aws:SourceAccount': ACCOUNT },

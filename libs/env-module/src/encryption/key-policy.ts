@@ -34,7 +34,7 @@ export function environmentKeyPolicy({ location, alarmArnPattern, crossAccountRe
       Sid: 'CloudWatchAlarmsPublishToEncryptedTopics',
       Effect: 'Allow',
       Principal: { Service: 'cloudwatch.amazonaws.com' },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
       Resource: '*',
       Condition: {
         StringEquals: { 'aws:SourceAccount': accountId },
