@@ -1,0 +1,164 @@
+import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
+import type { PolicyDocument } from '@data-platform/env-module';
+import { ENVIRONMENT_NAMES } from '@data-platform/replication-contract';
+import type { PlannedStack } from '../planned-stacks';
+import { T, ACCOUNT, REGION, arnOf, statements, asList, type StacksOf } from '../stack-vocabulary';
+
+/** Assertions on IAM documents, over the three planned stacks. */
+export function iamDocumentsSuite(stacksOf: StacksOf): void {
+  let stacks: ReturnType<StacksOf>;
+  beforeAll(() => {
+    stacks = stacksOf();
+  });
+
+  describe('IAM documents', () => {
+    it.each(ENVIRONMENT_NAMES)('%s lets only Lambda, for this account, assume each function role', (environment) => {
+      for (const role of stacks[environment].ofType(T.role)) {
+        expect(stacks[environment].json(role, 'assumeRolePolicy')).toEqual({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'LambdaAssumesFunctionRole',
+              Effect: 'Allow',
+              Principal: { Service: 'lambda.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+              Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+            },
+          ],
+        });
+      }
+    });
+
+    it.each(ENVIRONMENT_NAMES)('%s role policies allow no "*" or service-wide action, and "*" resources only for actions that have no resource type', async (environment) => {
+      for (const policy of stacks[environment].ofType(T.rolePolicy)) {
+        for (const statement of statements(stacks[environment].json<PolicyDocument>(policy, 'policy'))) {
+          expect(statement.Effect).toBe('Allow');
+          for (const action of asList(statement.Action)) {
+            expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+\*?$/);
+            expect(action.endsWith(':*')).toBe(false);
+          }
+          if (asList(statement.Resource).includes('*')) {
+            for (const action of asList(statement.Action)) {
+              const [service, name] = action.split(':');
+              expect({ action, wildcardOnly: await isWildcardOnlyAction(service, name) }).toEqual({ action, wildcardOnly: true });
+            }
+          }
+        }
+      }
+    });
+
+    it.each(ENVIRONMENT_NAMES)('%s monitor may read its own stream, publish its own events, dead-letter and log: nothing else', (environment) => {
+      const stack = stacks[environment];
+      const policy = stack.find(T.rolePolicy, 'monitor-permissions');
+      expect(policy.inputs['role']).toBe(`acme-config-monitor-${environment}`);
+      expect(stack.json(policy, 'policy')).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'WriteOwnLogs',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: `${arnOf(stack, T.logGroup, 'monitor-logs')}:log-stream:*`,
+          },
+          { Sid: 'SendDeadLetters', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: stack.outputs['deadLetterQueueArn'] },
+          {
+            Sid: 'ReadMetadataTableStream',
+            Effect: 'Allow',
+            Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+            Resource: stack.state(stack.find(T.table, 'metadata'), 'streamArn'),
+          },
+          { Sid: 'ListTableStreams', Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: '*' },
+          {
+            Sid: 'PublishConfigurationChanges',
+            Effect: 'Allow',
+            Action: ['events:PutEvents'],
+            Resource: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`,
+            Condition: {
+              'ForAllValues:StringEquals': { 'events:source': ['data-platform.configuration-monitor'], 'events:detail-type': ['ConfigurationChanged'] },
+              Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+            },
+          },
+          {
+            Sid: 'DecryptTableStream',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt'],
+            Resource: stack.outputs['encryptionKeyArn'],
+            Condition: { StringEquals: { 'kms:ViaService': [`dynamodb.${REGION}.amazonaws.com`] } },
+          },
+        ],
+      });
+    });
+
+    it('prod replicator reads prod config only, writes dev and staging config only, publishes to their topics, dead-letters in prod', () => {
+      const { dev, staging, prod } = stacks;
+      const targets = [dev, staging];
+      const config = (stack: PlannedStack) => `${String(stack.outputs['bucketArn'])}/config/*`;
+      const policy = prod.find(T.rolePolicy, 'replication-permissions');
+      expect(policy.inputs['role']).toBe('acme-config-replicator-prod');
+      expect(prod.json(policy, 'policy')).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'WriteOwnLogs',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: `${arnOf(prod, T.logGroup, 'replication-logs')}:log-stream:*`,
+          },
+          { Sid: 'SendDeadLetters', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: prod.outputs['deadLetterQueueArn'] },
+          { Sid: 'ReadSourceConfigurationObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectTagging'], Resource: config(prod) },
+          { Sid: 'ReadSourceMetadataItems', Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: prod.outputs['tableArn'] },
+          {
+            Sid: 'DecryptSourceData',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt'],
+            Resource: prod.outputs['encryptionKeyArn'],
+            Condition: { StringEquals: { 'kms:ViaService': [`s3.${REGION}.amazonaws.com`, `dynamodb.${REGION}.amazonaws.com`] } },
+          },
+          { Sid: 'ListSourceAndTargetBuckets', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [prod, ...targets].map((stack) => stack.outputs['bucketArn']) },
+          { Sid: 'ReadTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:GetObject'], Resource: targets.map(config) },
+          { Sid: 'WriteTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'], Resource: targets.map(config) },
+          { Sid: 'WriteTargetMetadataItems', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: targets.map((stack) => stack.outputs['tableArn']) },
+          {
+            Sid: 'PublishTargetOutcomes',
+            Effect: 'Allow',
+            Action: ['sns:Publish'],
+            Resource: targets.flatMap((stack) => [stack.outputs['successTopicArn'], stack.outputs['failureTopicArn']]),
+          },
+          {
+            Sid: 'EncryptForTargets',
+            Effect: 'Allow',
+            Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            Resource: targets.map((stack) => stack.outputs['encryptionKeyArn']),
+            Condition: { StringEquals: { 'kms:ViaService': [`s3.${REGION}.amazonaws.com`, `sns.${REGION}.amazonaws.com`] } },
+          },
+          {
+            Sid: 'UseTargetTableKeys',
+            Effect: 'Allow',
+            Action: ['kms:Decrypt'],
+            Resource: targets.map((stack) => stack.outputs['encryptionKeyArn']),
+            Condition: { StringEquals: { 'kms:ViaService': [`dynamodb.${REGION}.amazonaws.com`] } },
+          },
+        ],
+      });
+    });
+
+    it.each(ENVIRONMENT_NAMES)('%s resource policies allow nobody from anywhere: "*" principals only deny', (environment) => {
+      const stack = stacks[environment];
+      const documents = [
+        ...stack.ofType(T.bucketPolicy).map((resource) => stack.json<PolicyDocument>(resource, 'policy')),
+        ...stack.ofType(T.queuePolicy).map((resource) => stack.json<PolicyDocument>(resource, 'policy')),
+        ...stack.ofType(T.topicPolicy).map((resource) => stack.json<PolicyDocument>(resource, 'policy')),
+        ...stack.ofType(T.key).map((resource) => stack.json<PolicyDocument>(resource, 'policy')),
+      ];
+      expect(documents).toHaveLength(5);
+      for (const statement of documents.flatMap(statements)) {
+        if (statement.Principal === '*') {
+          expect(statement.Effect).toBe('Deny');
+        }
+      }
+      // Same account: no cross-account grants anywhere.
+      expect(stack.ofType(T.tablePolicy)).toEqual([]);
+      expect(JSON.stringify(documents)).not.toContain('ProdReplicator');
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { bucketNameViolation, parseEnvironmentStackOutputs } from '@data-platform/env-module';
+import { ENVIRONMENT_NAMES } from '@data-platform/replication-contract';
+import { T, ACCOUNT, REGION, CONTRACT_OUTPUTS, functionsOf, functionComponent, arnOf, type StacksOf } from '../stack-vocabulary';
+
+/** Assertions on stack outputs, naming, over the three planned stacks. */
+export function outputsAndNamingSuite(stacksOf: StacksOf): void {
+  let stacks: ReturnType<StacksOf>;
+  beforeAll(() => {
+    stacks = stacksOf();
+  });
+
+  describe('stack outputs', () => {
+    it.each(ENVIRONMENT_NAMES)('%s exports the contract, and only prod the replication rule ARN', (environment) => {
+      const stack = stacks[environment];
+      const expected = environment === 'prod' ? [...CONTRACT_OUTPUTS, 'replicationRuleArn'].sort() : CONTRACT_OUTPUTS;
+      expect(Object.keys(stack.outputs).sort()).toEqual(expected);
+      // The typed reader prod uses accepts every output as it is.
+      expect(parseEnvironmentStackOutputs(`organization/infra-${environment}/${environment}`, environment, stack.outputs)).toEqual(stack.outputs);
+    });
+
+    it.each(ENVIRONMENT_NAMES)('%s exports the values of the resources it planned', (environment) => {
+      const stack = stacks[environment];
+      const queue = stack.find(T.queue, 'dlq');
+      expect(stack.outputs).toEqual({
+        environment,
+        region: REGION,
+        accountId: ACCOUNT,
+        bucketName: `acme-data-${environment}-${REGION}-${ACCOUNT}`,
+        bucketArn: arnOf(stack, T.bucket, 'bucket'),
+        tableName: `acme-metadata-${environment}`,
+        tableArn: arnOf(stack, T.table, 'metadata'),
+        lambdaFunctionArns: Object.fromEntries(functionsOf(environment).map((fn) => [fn, arnOf(stack, T.fn, functionComponent(fn))])),
+        successTopicArn: arnOf(stack, T.topic, 'topics-success'),
+        failureTopicArn: arnOf(stack, T.topic, 'topics-failure'),
+        deadLetterQueueArn: stack.state(queue, 'arn'),
+        deadLetterQueueUrl: stack.state(queue, 'url'),
+        encryptionKeyArn: arnOf(stack, T.key, 'key'),
+        replicationSourceAccountId: ACCOUNT,
+        ...(environment === 'prod' ? { replicationRuleArn: arnOf(stack, T.rule, 'replication-rule') } : {}),
+      });
+    });
+  });
+
+  describe('naming', () => {
+    it.each(ENVIRONMENT_NAMES)('%s names every resource <company>-<purpose>-<env> within AWS limits', (environment) => {
+      const stack = stacks[environment];
+      const bucketName = String(stack.find(T.bucket, 'bucket').inputs['bucket']);
+      expect(bucketName).toBe(`acme-data-${environment}-eu-west-1-111111111111`);
+      expect(bucketName.length).toBeLessThanOrEqual(63);
+      expect(bucketNameViolation(bucketName)).toBeUndefined();
+      expect(stack.find(T.table, 'metadata').inputs['name']).toBe(`acme-metadata-${environment}`);
+      expect(stack.find(T.topic, 'topics-success').inputs['name']).toBe(`acme-replication-success-${environment}`);
+      expect(stack.find(T.topic, 'topics-failure').inputs['name']).toBe(`acme-replication-failure-${environment}`);
+      expect(stack.find(T.queue, 'dlq').inputs['name']).toBe(`acme-replication-dlq-${environment}`);
+      expect(stack.find(T.alias, 'key-alias').inputs['name']).toBe(`alias/acme-data-platform-${environment}`);
+      for (const resource of [...stack.ofType(T.fn), ...stack.ofType(T.role), ...stack.ofType(T.rule)]) {
+        expect(String(resource.inputs['name'])).toMatch(new RegExp(`^acme-config-[a-z]+-${environment}$`));
+        expect(String(resource.inputs['name']).length).toBeLessThanOrEqual(64);
+      }
+    });
+
+    it('gives every named resource of every environment its own physical name', () => {
+      const named = [T.bucket, T.table, T.topic, T.queue, T.alias, T.fn, T.role, T.logGroup, T.rule, T.alarm];
+      const physical = ENVIRONMENT_NAMES.flatMap((environment) =>
+        stacks[environment].resources
+          .filter((resource) => (named as readonly string[]).includes(resource.type))
+          .map((resource) => `${resource.type} ${String(resource.inputs['name'] ?? resource.inputs['bucket'])}`),
+      );
+      expect(physical.every((name) => name.includes(' acme-') || name.includes(' alias/acme-') || name.includes(' /aws/lambda/acme-'))).toBe(true);
+      expect(physical).toHaveLength(11 + 11 + 16);
+      expect(new Set(physical).size).toBe(physical.length);
+    });
+  });
+}
