@@ -79,6 +79,8 @@ describe('runStackOffline', () => {
     ['a StackReference to a stack it has no outputs for', 'index.ts', '{}', 'StackReference organization/upstream/dev: no outputs for that stack (plan or deploy it first)'],
     ['an invoke it has no planned answer for', '../invoke-program.ts', JSON.stringify(upstream), 'unexpected invoke aws:ec2/getAmi:getAmi'],
     ['an error raised inside an apply', '../apply-error-program.ts', JSON.stringify(upstream), 'memoryMb must be at most 10240'],
+    ['an apply that throws with nothing exported depending on it', '../unexported-apply-error-program.ts', '{}', 'tag value must be at most 256 characters'],
+    ['an unreadable StackReference that nothing waits on', '../unused-reference-program.ts', '{}', 'StackReference organization/missing/dev: no outputs for that stack'],
   ])('fails on %s', (_case, program, references, message) => {
     const child = spawnSync(
       process.execPath,

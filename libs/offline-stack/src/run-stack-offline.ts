@@ -88,28 +88,43 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
     const collect = (error: unknown): void => {
       errors.add(error);
     };
+    // A registration that fails with nothing waiting on it can leave the run pending
+    // forever; the event loop then empties, and that is reported rather than exit 0.
+    let onStall: () => void = () => undefined;
+    const stalled = new Promise<never>((_resolve, reject) => {
+      onStall = () => reject(firstOf(recorder.failures, errors) ?? new ProgramStalledError());
+    });
     process.on('uncaughtException', collect);
     process.on('unhandledRejection', collect);
+    process.on('beforeExit', onStall);
     try {
       pulumi.runtime.setAllConfig(config);
       await pulumi.runtime.setMocks(recorder, files.projectName, options.stack, false, organization);
       let outputs: unknown;
       try {
-        outputs = await pulumi.runtime.runInPulumiStack(async () => {
-          pulumi.runtime.registerStackTransformation((args) => {
-            recorder.noteConstruction(args);
-            return undefined;
-          });
-          const exported = (options.loadProgram ?? loadProgram)(program);
-          return typeof exported === 'function' ? await exported() : await exported;
-        });
+        outputs = await Promise.race([
+          pulumi.runtime.runInPulumiStack(async () => {
+            pulumi.runtime.registerStackTransformation((args) => {
+              recorder.noteConstruction(args);
+              return undefined;
+            });
+            const exported = (options.loadProgram ?? loadProgram)(program);
+            return typeof exported === 'function' ? await exported() : await exported;
+          }),
+          stalled,
+        ]);
         // Let registrations that no output depends on finish too.
-        await pulumi.runtime.disconnect();
+        await Promise.race([pulumi.runtime.disconnect(), stalled]);
       } catch (error) {
         errors.add(error);
       }
+      // A failed Output rejects several derived promises that nobody awaits; Node
+      // reports them over the next turns of the event loop.
+      for (let turn = 0; turn < 3; turn++) {
+        await nextTurn();
+      }
       // The engine's own errors first: they say what went wrong, the rest are echoes.
-      const [first] = [...recorder.failures, ...errors];
+      const first = firstOf(recorder.failures, errors);
       if (first !== undefined) {
         throw first;
       }
@@ -127,14 +142,27 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
         invokes: recorder.invokes,
       };
     } finally {
-      // A failed Output rejects several derived promises; Node reports them on the
-      // next turns of the event loop, so keep listening until they have been seen.
-      await nextTurn();
-      await nextTurn();
       process.off('uncaughtException', collect);
       process.off('unhandledRejection', collect);
+      process.off('beforeExit', onStall);
     }
   });
+}
+
+export class ProgramStalledError extends Error {
+  constructor() {
+    super('the program never finished: a resource or output it waits on failed without reporting an error');
+    this.name = 'ProgramStalledError';
+  }
+}
+
+function firstOf(...groups: Iterable<unknown>[]): unknown {
+  for (const group of groups) {
+    for (const item of group) {
+      return item;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -190,6 +218,16 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
   }
 
   newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+    try {
+      return this.plan(args);
+    } catch (error) {
+      // Nothing may be waiting on this resource to hear of its failure; keep it.
+      this.failures.push(error);
+      throw error;
+    }
+  }
+
+  private plan(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
     const parent = this.parents.get(`${args.type}::${args.name}`);
     if (args.type === STACK_REFERENCE_TYPE) {
       const name = String(args.inputs['name']);

@@ -5,7 +5,6 @@ import type { PolicyPackConfig } from '@pulumi/policy';
 import { PLACEHOLDER_ACCOUNT_ID, runStackOffline } from '@data-platform/offline-stack';
 import { fullyQualifiedName, PLANNED_NOTE, type PlanDocument } from './plan-document';
 import { plannedResources, resourcesUnderPolicy } from './planned-resources';
-import { runGuarded } from './guarded-run';
 import { toPlainRecord } from './plain-values';
 import { type DependencyPlans, findDependencyPlan, referencedStacks, stackReferenceOutputs } from './stack-references';
 
@@ -36,16 +35,14 @@ export interface PlanStackOptions {
 export async function planStack(options: PlanStackOptions): Promise<PlanDocument> {
   const projectDir = resolve(options.projectDir);
   const stack = options.stack ?? committedStack(projectDir);
-  const result = await runGuarded(() =>
-    runStackOffline({
-      projectDir,
-      stack,
-      program: options.program,
-      organization: options.organization,
-      configOverrides: options.configOverrides,
-      stackReferences: stackReferenceOutputs(options.dependencies),
-    }),
-  );
+  const result = await runStackOffline({
+    projectDir,
+    stack,
+    program: options.program,
+    organization: options.organization,
+    configOverrides: options.configOverrides,
+    stackReferences: stackReferenceOutputs(options.dependencies),
+  });
   const workspaceRoot = options.workspaceRoot ?? process.cwd();
   const resources = plannedResources({
     ...result,
