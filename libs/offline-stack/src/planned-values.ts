@@ -99,7 +99,7 @@ const PLANNERS: Readonly<Record<string, Planner>> = {
     return { id: name, state: { name, arn: `arn:${at.partition}:cloudwatch:${at.region}:${at.accountId}:alarm:${name}` } };
   },
   'aws:kms/key:Key': (_inputs, logical, at) => {
-    const keyId = uuid(`${at.accountId}/${logical}`);
+    const keyId = uuid(`${at.accountId}/${at.region}/${logical}`);
     return { id: keyId, state: { keyId, arn: `arn:${at.partition}:kms:${at.region}:${at.accountId}:key/${keyId}` } };
   },
   'aws:kms/alias:Alias': (inputs, logical, at) => {
@@ -107,7 +107,7 @@ const PLANNERS: Readonly<Record<string, Planner>> = {
     return { id: name, state: { name, arn: `arn:${at.partition}:kms:${at.region}:${at.accountId}:${name}` } };
   },
   'aws:lambda/eventSourceMapping:EventSourceMapping': (_inputs, logical, at) => {
-    const uuidValue = uuid(`${at.accountId}/${logical}`);
+    const uuidValue = uuid(`${at.accountId}/${at.region}/${logical}`);
     return {
       id: uuidValue,
       state: { uuid: uuidValue, arn: `arn:${at.partition}:lambda:${at.region}:${at.accountId}:event-source-mapping:${uuidValue}` },

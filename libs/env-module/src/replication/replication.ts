@@ -127,9 +127,7 @@ export class Replication extends pulumi.ComponentResource {
       { parent: this, dependsOn: [ruleInvoke] },
     );
 
-    // Carries the targets' validation into the stack outputs too, so every runner
-    // (the CLI, the offline plan) reports a target prod cannot write into.
-    this.functionArn = pulumi.all([fn.functionArn, targets]).apply(([functionArn]) => functionArn);
+    this.functionArn = fn.functionArn;
     this.ruleArn = rule.arn;
     this.registerOutputs({ functionArn: this.functionArn, ruleArn: this.ruleArn });
   }
