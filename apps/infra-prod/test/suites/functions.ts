@@ -39,10 +39,13 @@ export function functionsSuite(stacksOf: StacksOf): void {
       }
     });
 
-    it.each(ENVIRONMENT_NAMES)('%s gives the monitor exactly the variables the contract defines', (environment) => {
+    it.each(ENVIRONMENT_NAMES)('%s gives the monitor exactly the variables the contract defines, and source-mapped stack traces', (environment) => {
       const stack = stacks[environment];
       expect(stack.find(T.fn, 'monitor').inputs['environment']).toEqual({
-        variables: monitorVariables({ environment, eventBusName: 'default', configPrefix: 'config/', deadLetterQueueUrl: String(stack.outputs['deadLetterQueueUrl']) }),
+        variables: {
+          ...monitorVariables({ environment, eventBusName: 'default', configPrefix: 'config/', deadLetterQueueUrl: String(stack.outputs['deadLetterQueueUrl']) }),
+          NODE_OPTIONS: '--enable-source-maps',
+        },
       });
     });
 

@@ -61,8 +61,9 @@ export function replicationSuite(stacksOf: StacksOf): void {
         failureTopicArn: String(stack.outputs['failureTopicArn']),
       });
       const variables = (prod.find(T.fn, 'replication').inputs['environment'] as { variables: Record<string, string> }).variables;
-      expect(variables).toEqual(
-        replicatorVariables({
+      expect(variables).toEqual({
+        NODE_OPTIONS: '--enable-source-maps',
+        ...replicatorVariables({
           environment: 'prod',
           sourceTableName: 'acme-metadata-prod',
           sourceBucketName: String(prod.outputs['bucketName']),
@@ -71,7 +72,7 @@ export function replicationSuite(stacksOf: StacksOf): void {
           targets: [target(dev), target(staging)],
           retry: DEFAULT_RETRY,
         }),
-      );
+      });
       // What the Lambda reads back at cold start.
       expect(readReplicatorSettings(variables).targets.map((entry) => entry.environment)).toEqual(['dev', 'staging']);
     });

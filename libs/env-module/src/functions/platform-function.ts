@@ -8,6 +8,9 @@ import { policyDocument, type PolicyStatement } from '../iam/policy-document';
 import type { FunctionNames } from '../naming/resource-names';
 import type { LambdaBundle } from './lambda-bundle';
 
+/** The bundles ship source maps; Node uses them for stack traces only when told to. */
+export const RUNTIME_VARIABLES = { NODE_OPTIONS: '--enable-source-maps' } as const;
+
 export interface PlatformFunctionArgs {
   readonly description: string;
   readonly names: FunctionNames;
@@ -74,7 +77,7 @@ export class PlatformFunction extends pulumi.ComponentResource {
         role: role.arn,
         timeout: args.settings.timeoutSeconds,
         memorySize: args.settings.memoryMb,
-        environment: { variables: args.environmentVariables },
+        environment: { variables: pulumi.output(args.environmentVariables).apply((variables) => ({ ...variables, ...RUNTIME_VARIABLES })) },
         loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'WARN' },
       },
       // Triggers (event source mapping, invoke config) check the role's permissions when created.
