@@ -1,20 +1,8 @@
 import { BUCKET_OBJECT_STAMP_KEY, toSequenceStamp } from '../src/replication/sequence-stamp';
 import { notificationEvent } from './lambda-events';
-import { startThreeEnvironments, type ThreeEnvironments } from './three-environments';
+import { useThreeEnvironments } from './three-environments';
 
-let world: ThreeEnvironments;
-
-beforeAll(async () => {
-  world = await startThreeEnvironments();
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(async () => {
-  expect(await world.unreadMessages()).toEqual({});
-});
+const world = useThreeEnvironments();
 
 async function expectSucceeded(action: 'put' | 'delete' | 'skipped-newer', key: string) {
   for (const environment of ['staging', 'dev'] as const) {

@@ -2,22 +2,9 @@ import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from 
 import { TABLE_ITEM_STAMP_ATTRIBUTE } from '../src/replication/sequence-stamp';
 import { lambdaContext } from './lambda-context';
 import { type Item, notificationEvent, streamEvent } from './lambda-events';
-import { keyOf, startThreeEnvironments, TEST_RETRY, type ThreeEnvironments } from './three-environments';
+import { keyOf, TEST_RETRY, useThreeEnvironments } from './three-environments';
 
-let world: ThreeEnvironments;
-
-beforeAll(async () => {
-  world = await startThreeEnvironments();
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(async () => {
-  world.proxy.clearFaults();
-  expect(await world.unreadMessages()).toEqual({});
-});
+const world = useThreeEnvironments();
 
 const pipeline = (id: string, fields: Item = {}): Item => ({ pk: { S: `pipeline#${id}` }, sk: { N: '7' }, ...fields });
 const withoutStamp = (item: Item | undefined) => {

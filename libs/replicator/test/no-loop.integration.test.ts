@@ -1,15 +1,7 @@
 import { notificationEvent, streamEvent } from './lambda-events';
-import { ACCOUNT_OF, keyOf, startThreeEnvironments, type ThreeEnvironments } from './three-environments';
+import { ACCOUNT_OF, keyOf, useThreeEnvironments } from './three-environments';
 
-let world: ThreeEnvironments;
-
-beforeAll(async () => {
-  world = await startThreeEnvironments();
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
+const world = useThreeEnvironments();
 
 describe('no replication loop', () => {
   it("the replicator's writes into dev and staging make their monitors emit events the prod rule ignores", async () => {

@@ -1,22 +1,9 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { toSequenceStamp, TABLE_ITEM_STAMP_ATTRIBUTE } from '../src/replication/sequence-stamp';
 import { type Item, streamEvent } from './lambda-events';
-import { keyOf, startThreeEnvironments, type ThreeEnvironments } from './three-environments';
+import { keyOf, useThreeEnvironments } from './three-environments';
 
-let world: ThreeEnvironments;
-
-beforeAll(async () => {
-  world = await startThreeEnvironments();
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(async () => {
-  // Every message a scenario causes must be asserted by that scenario.
-  expect(await world.unreadMessages()).toEqual({});
-});
+const world = useThreeEnvironments();
 
 const pipeline = (id: string, fields: Item = {}): Item => ({ pk: { S: `pipeline#${id}` }, sk: { N: '1' }, ...fields });
 

@@ -416,3 +416,32 @@ export function keyOf(item: Item): Item {
 function bucketNameOf(environment: EnvironmentName): string {
   return `acme-data-${environment}`;
 }
+
+/**
+ * The three environments for one test file: started before its tests, stopped
+ * after, and after each test any injected fault is cleared and every message the
+ * test caused must have been read (asserted) by it. The returned object forwards
+ * to the environments once they run, so tests can keep it in a module constant.
+ */
+export function useThreeEnvironments(): ThreeEnvironments {
+  let running: ThreeEnvironments | undefined;
+  beforeAll(async () => {
+    running = await startThreeEnvironments();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  afterEach(async () => {
+    running?.proxy.clearFaults();
+    expect(await running?.unreadMessages()).toEqual({});
+  });
+  return new Proxy({} as ThreeEnvironments, {
+    get(_target, property) {
+      if (running === undefined) {
+        throw new Error('the three environments start in beforeAll; use them inside tests');
+      }
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
+}
