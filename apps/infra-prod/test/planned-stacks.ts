@@ -1,17 +1,9 @@
 import { join } from 'node:path';
 import type { EnvironmentName } from '@data-platform/replication-contract';
 import { type OfflineResource, type OfflineStackResult, runStackOffline } from '@data-platform/offline-stack';
+import { loadProgramInJestIsolation } from '@data-platform/offline-stack/testing';
 
 const APPS = join(__dirname, '..', '..');
-
-/** Jest's module registry must be isolated for each program run (the same SDK is loaded afresh). */
-function isolatedLoad(program: string): unknown {
-  let exported: unknown;
-  jest.isolateModules(() => {
-    exported = jest.requireActual(program);
-  });
-  return exported;
-}
 
 export type ConfigOverrides = Readonly<Partial<Record<EnvironmentName, Readonly<Record<string, string>>>>>;
 
@@ -74,7 +66,7 @@ export function planEnvironment(environment: EnvironmentName, options: { stackRe
   return runStackOffline({
     projectDir: join(APPS, `infra-${environment}`),
     stack: environment,
-    loadProgram: isolatedLoad,
+    loadProgram: loadProgramInJestIsolation,
     ...options,
   }).then((result) => new PlannedStack(environment, result));
 }

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type OfflineStackOptions, type OfflineStackResult, runStackOffline } from './run-stack-offline';
+import { loadProgramInJestIsolation } from './testing';
 
 const fixture = join(__dirname, 'test', 'fixture');
 const upstream = { 'organization/upstream/dev': { bucketName: 'upstream-bucket' } };
 
-/** Jest's module registry needs isolating for the same program to run twice. */
-function isolatedLoad(program: string): unknown {
-  let exported: unknown;
-  jest.isolateModules(() => {
-    exported = jest.requireActual(program);
-  });
-  return exported;
-}
-
 function run(options: Partial<OfflineStackOptions> = {}): Promise<OfflineStackResult> {
-  return runStackOffline({ projectDir: fixture, stack: 'test', stackReferences: upstream, loadProgram: isolatedLoad, ...options });
+  return runStackOffline({ projectDir: fixture, stack: 'test', stackReferences: upstream, loadProgram: loadProgramInJestIsolation, ...options });
 }
 
 // Every isolated load brings a fresh copy of the Pulumi SDK, which adds a process exit listener.
