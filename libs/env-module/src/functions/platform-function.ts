@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { AsyncInvokeSettings, FunctionSettings } from '../config/environment-config';
+import type { EnvironmentName } from '@data-platform/replication-contract';
+import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { functionBaselineStatements } from '../iam/function-baseline-permissions';
 import { lambdaTrustPolicy } from '../iam/lambda-trust-policy';
@@ -10,6 +11,19 @@ import type { LambdaBundle } from './lambda-bundle';
 
 /** The bundles ship source maps; Node uses them for stack traces only when told to. */
 export const RUNTIME_VARIABLES = { NODE_OPTIONS: '--enable-source-maps' } as const;
+
+/** What each of an environment's functions (monitor, replicator) is deployed with. */
+export interface EnvironmentFunctionArgs {
+  readonly environment: EnvironmentName;
+  readonly location: EnvironmentLocation;
+  readonly names: FunctionNames;
+  readonly bundle: LambdaBundle;
+  readonly settings: FunctionSettings;
+  readonly logRetentionDays: number;
+  readonly asyncInvoke: AsyncInvokeSettings;
+  readonly deadLetterQueueArn: pulumi.Input<string>;
+  readonly deadLetterQueueUrl: pulumi.Input<string>;
+}
 
 export interface PlatformFunctionArgs {
   readonly description: string;

@@ -1,32 +1,21 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type EnvironmentName, monitorVariables } from '@data-platform/replication-contract';
-import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings, TableStreamSettings } from '../config/environment-config';
+import { monitorVariables } from '@data-platform/replication-contract';
+import type { TableStreamSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
-import { type LambdaBundle } from '../functions/lambda-bundle';
-import { PlatformFunction } from '../functions/platform-function';
+import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { monitorStatements } from '../iam/monitor-permissions';
 import { defaultEventBusArn } from '../naming/arns';
-import type { FunctionNames } from '../naming/resource-names';
 import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
 
 /** S3 events that change what a configuration key holds. */
 export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] as const;
 
-export interface ConfigurationMonitorArgs {
-  readonly environment: EnvironmentName;
-  readonly location: EnvironmentLocation;
-  readonly names: FunctionNames;
-  readonly bundle: LambdaBundle;
-  readonly settings: FunctionSettings;
-  readonly logRetentionDays: number;
-  readonly asyncInvoke: AsyncInvokeSettings;
+export interface ConfigurationMonitorArgs extends EnvironmentFunctionArgs {
   readonly tableStream: TableStreamSettings;
   readonly tableStreamArn: pulumi.Input<string>;
   readonly bucketName: pulumi.Input<string>;
   readonly bucketArn: pulumi.Input<string>;
-  readonly deadLetterQueueArn: pulumi.Input<string>;
-  readonly deadLetterQueueUrl: pulumi.Input<string>;
   readonly encryptionKeyArn: pulumi.Input<string>;
 }
 

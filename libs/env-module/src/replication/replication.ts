@@ -1,12 +1,10 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type EnvironmentName, replicationRulePattern, replicatorVariables } from '@data-platform/replication-contract';
-import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings, ReplicationSettings } from '../config/environment-config';
+import type { ReplicationSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
-import type { LambdaBundle } from '../functions/lambda-bundle';
-import { PlatformFunction } from '../functions/platform-function';
+import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { replicatorStatements } from '../iam/replicator-permissions';
-import type { FunctionNames } from '../naming/resource-names';
 import type { EnvironmentStackOutputs } from '../outputs/environment-stack-outputs';
 import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
 import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
@@ -18,16 +16,9 @@ export interface ReplicationTargetStack {
   readonly outputs: pulumi.Output<EnvironmentStackOutputs>;
 }
 
-export interface ReplicationArgs {
-  readonly environment: EnvironmentName;
-  readonly location: EnvironmentLocation;
-  readonly names: FunctionNames;
+export interface ReplicationArgs extends EnvironmentFunctionArgs {
   readonly ruleName: string;
-  readonly bundle: LambdaBundle;
-  readonly settings: FunctionSettings;
   readonly replication: ReplicationSettings;
-  readonly logRetentionDays: number;
-  readonly asyncInvoke: AsyncInvokeSettings;
   readonly source: {
     readonly bucketName: pulumi.Input<string>;
     readonly bucketArn: pulumi.Input<string>;
@@ -36,8 +27,6 @@ export interface ReplicationArgs {
     readonly encryptionKeyArn: pulumi.Input<string>;
   };
   readonly targets: readonly ReplicationTargetStack[];
-  readonly deadLetterQueueArn: pulumi.Input<string>;
-  readonly deadLetterQueueUrl: pulumi.Input<string>;
 }
 
 /**
