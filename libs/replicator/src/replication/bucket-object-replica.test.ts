@@ -2,6 +2,7 @@ import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, S3Client } f
 import type { ReplicationTarget } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
 import { copySource, replicateBucketObject } from './bucket-object-replica';
+import { isRetryable } from './error-classification';
 import { BUCKET_OBJECT_STAMP_KEY, toSequenceStamp } from './sequence-stamp';
 
 const s3 = new S3Client({ region: 'eu-west-1' });
@@ -106,6 +107,15 @@ describe('replicateBucketObject', () => {
     expect(s3Mock.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual([
       { Bucket: 'acme-data-staging', Key: subject.key, IfMatch: '"old-etag"' },
     ]);
+  });
+
+  it('fails retryably when prod re-created the object while its target copy was deleted', async () => {
+    // Identical bytes have the same ETag, so If-Match cannot tell the re-created copy from the old one.
+    heads(notFound(), { ETag: '"same-bytes"', Metadata: {} }, sourceHead);
+    s3Mock.on(DeleteObjectCommand).resolves({});
+    const failure = await replicate().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'ObjectRecreatedError', message: 's3://acme-data-prod/config/pipelines/daily run.json exists again in prod after its target copy was deleted' });
+    expect(isRetryable(failure)).toBe(true);
   });
 
   it('has nothing to delete when neither side has the object', async () => {

@@ -39,12 +39,9 @@ export async function replicateBucketObject(request: {
   if (action === 'skipped-newer') {
     return action;
   }
-  if (action === 'delete' || source === undefined) {
+  if (source === undefined) {
     if (current !== undefined) {
-      await s3.send(
-        new DeleteObjectCommand({ Bucket: target.bucketName, Key: subject.key, IfMatch: current.ETag }),
-        { abortSignal: signal },
-      );
+      await deleteTargetObject(request, current.ETag);
     }
     return 'delete';
   }
@@ -72,13 +69,37 @@ export async function replicateBucketObject(request: {
   if (current === undefined && copiedETag && (await headObject(s3, subject.bucketName, subject.key, signal)) === undefined) {
     // Same reason as for items: an absent target could not refuse this copy even
     // if prod's delete overtook our read. Undo our own object, and only ours.
-    await s3.send(
-      new DeleteObjectCommand({ Bucket: target.bucketName, Key: subject.key, IfMatch: copiedETag }),
-      { abortSignal: signal },
-    );
+    await deleteTargetObject(request, copiedETag);
     return 'delete';
   }
   return 'put';
+}
+
+/**
+ * Deletes the target's object if it still has the ETag we saw. An ETag names the
+ * bytes, not the write: a newer copy of identical bytes (prod deleted the key and
+ * re-created it unchanged) also matches. So prod is read once more afterwards; if
+ * the key is back, the attempt fails retryably and the retry copies it again.
+ */
+async function deleteTargetObject(
+  request: { readonly subject: BucketObjectSubject; readonly target: ReplicationTarget; readonly s3: S3Client; readonly signal: AbortSignal },
+  eTag: string | undefined,
+): Promise<void> {
+  const { subject, target, s3, signal } = request;
+  await s3.send(new DeleteObjectCommand({ Bucket: target.bucketName, Key: subject.key, IfMatch: eTag }), { abortSignal: signal });
+  if ((await headObject(s3, subject.bucketName, subject.key, signal)) !== undefined) {
+    throw new ObjectRecreatedError(subject.bucketName, subject.key);
+  }
+}
+
+/** Retryable by the SDK's own `$retryable` trait, like any transient AWS error. */
+export class ObjectRecreatedError extends Error {
+  readonly $retryable = {};
+
+  constructor(bucketName: string, key: string) {
+    super(`s3://${bucketName}/${key} exists again in prod after its target copy was deleted`);
+    this.name = 'ObjectRecreatedError';
+  }
 }
 
 /** CopySource is "bucket/key" URL-encoded per path segment (the slashes stay). */

@@ -23,17 +23,17 @@ export function planReplication(state: {
  * atomically with the write: no read-then-write window for items.
  */
 export function olderOrUnstampedCondition(changeStamp: string) {
-  return {
-    ConditionExpression: 'attribute_not_exists(#stamp) OR #stamp < :stamp',
-    ExpressionAttributeNames: { '#stamp': TABLE_ITEM_STAMP_ATTRIBUTE },
-    ExpressionAttributeValues: { ':stamp': { S: changeStamp } },
-  };
+  return stampCondition('attribute_not_exists(#stamp) OR #stamp < :stamp', changeStamp);
 }
 
 /** Matches only the state this change wrote; used to undo a put that prod's delete overtook. */
 export function stampedByCondition(changeStamp: string) {
+  return stampCondition('#stamp = :stamp', changeStamp);
+}
+
+function stampCondition(expression: string, changeStamp: string) {
   return {
-    ConditionExpression: '#stamp = :stamp',
+    ConditionExpression: expression,
     ExpressionAttributeNames: { '#stamp': TABLE_ITEM_STAMP_ATTRIBUTE },
     ExpressionAttributeValues: { ':stamp': { S: changeStamp } },
   };

@@ -1,5 +1,6 @@
 import {
   type AttributeValue,
+  ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
@@ -93,15 +94,16 @@ async function readItem(client: DynamoDBClient, tableName: string, key: Item, si
   return Item;
 }
 
+/** Puts prod's item unless the target holds a newer one; `put-into-empty` when there was no item before. */
 async function putUnlessNewer(
   client: DynamoDBClient,
   tableName: string,
   item: Item,
   changeStamp: string,
   signal: AbortSignal,
-): Promise<'put' | 'put-into-empty' | 'skipped-newer'> {
-  try {
-    const { Attributes } = await client.send(
+): Promise<ReplicationAction | 'put-into-empty'> {
+  const written = await unlessConditionFails(
+    client.send(
       new PutItemCommand({
         TableName: tableName,
         Item: { ...item, [TABLE_ITEM_STAMP_ATTRIBUTE]: { S: changeStamp } },
@@ -109,14 +111,12 @@ async function putUnlessNewer(
         ReturnValues: 'ALL_OLD',
       }),
       { abortSignal: signal },
-    );
-    return Attributes === undefined ? 'put-into-empty' : 'put';
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      return 'skipped-newer';
-    }
-    throw error;
+    ),
+  );
+  if (written === undefined) {
+    return 'skipped-newer';
   }
+  return written.Attributes === undefined ? 'put-into-empty' : 'put';
 }
 
 async function deleteUnlessNewer(
@@ -126,18 +126,12 @@ async function deleteUnlessNewer(
   changeStamp: string,
   signal: AbortSignal,
 ): Promise<ReplicationAction> {
-  try {
-    await client.send(
-      new DeleteItemCommand({ TableName: tableName, Key: key, ...olderOrUnstampedCondition(changeStamp) }),
-      { abortSignal: signal },
-    );
-    return 'delete';
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      return 'skipped-newer';
-    }
-    throw error;
-  }
+  const deleted = await unlessConditionFails(
+    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...olderOrUnstampedCondition(changeStamp) }), {
+      abortSignal: signal,
+    }),
+  );
+  return deleted === undefined ? 'skipped-newer' : 'delete';
 }
 
 async function undoPut(
@@ -147,21 +141,23 @@ async function undoPut(
   changeStamp: string,
   signal: AbortSignal,
 ): Promise<ReplicationAction> {
+  const deleted = await unlessConditionFails(
+    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...stampedByCondition(changeStamp) }), {
+      abortSignal: signal,
+    }),
+  );
+  // A failed condition means a newer change replaced our write in the meantime; it is that change's to keep.
+  return deleted === undefined ? 'put' : 'delete';
+}
+
+/** The write's result, or `undefined` when its condition failed (the target held another state). */
+async function unlessConditionFails<T>(write: Promise<T>): Promise<T | undefined> {
   try {
-    await client.send(
-      new DeleteItemCommand({ TableName: tableName, Key: key, ...stampedByCondition(changeStamp) }),
-      { abortSignal: signal },
-    );
-    return 'delete';
+    return await write;
   } catch (error) {
-    if (isConditionFailure(error)) {
-      // A newer change replaced our write in the meantime; it is that change's to keep.
-      return 'put';
+    if (error instanceof ConditionalCheckFailedException) {
+      return undefined;
     }
     throw error;
   }
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
