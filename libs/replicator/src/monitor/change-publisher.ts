@@ -1,8 +1,7 @@
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { ConfigurationChangedEntry } from '@data-platform/replication-contract';
-import { backoffDelay } from '../replication/backoff';
 import { type ErrorSummary, isRetryable, summarizeError } from '../replication/error-classification';
-import { RetryBudgetExhaustedError, type RetryPolicy } from '../replication/retry-budget';
+import { RetryBudgetExhaustedError, type RetryPolicy, withRetries } from '../replication/retry-budget';
 import { planBatches } from './put-events-batches';
 
 export type PublishOutcome =
@@ -15,9 +14,10 @@ const RETRYABLE_ENTRY_CODES = new Set(['InternalFailure', 'InternalException', '
 /**
  * Puts every entry on the bus with as few PutEvents calls as the limits allow.
  * PutEvents succeeds as a call even when some entries fail, so the SDK never
- * retries those: this loop retries exactly the entries reported as failed with a
- * retryable code (and whole calls that failed retryably), with backoff inside the
- * budget. Returns one outcome per entry, in order; never throws.
+ * retries those: each attempt of the shared retry loop (withRetries) sends only the
+ * entries still pending, so exactly the entries reported as failed with a retryable
+ * code (and those of whole calls that failed retryably) are sent again. Returns one
+ * outcome per entry, in order; never throws.
  */
 export async function publishChanges(
   entries: readonly ConfigurationChangedEntry[],
@@ -25,70 +25,69 @@ export async function publishChanges(
 ): Promise<PublishOutcome[]> {
   const { eventBridge, policy } = options;
   const outcomes: PublishOutcome[] = [];
-  const lastErrors = new Map<number, ErrorSummary>();
+  const lastErrors = new Map<number, Error>();
   let pending = entries.map((entry, index) => ({ entry, index }));
-  let attempt = 0;
-  let outOfTime = false;
-  while (pending.length > 0 && attempt < policy.retry.maxAttempts) {
-    if (attempt > 0) {
-      const delayMs = backoffDelay(attempt, policy.retry, () => policy.clock.random());
-      if (policy.clock.now() + delayMs >= policy.deadline) {
-        outOfTime = true;
-        break;
-      }
-      await policy.clock.sleep(delayMs);
-    }
-    const remaining = policy.deadline - policy.clock.now();
-    if (remaining <= 0) {
-      outOfTime = true;
-      break;
-    }
-    attempt++;
+  if (pending.length === 0) {
+    return outcomes;
+  }
+  const result = await withRetries(async (signal, attempt) => {
     const retryLater: typeof pending = [];
-    const fail = (index: number, error: ErrorSummary) => {
-      if (error.retryable) {
-        lastErrors.set(index, error);
-        retryLater.push({ entry: entries[index] as ConfigurationChangedEntry, index });
+    const fail = (item: (typeof pending)[number], error: Error) => {
+      if (isRetryable(error)) {
+        lastErrors.set(item.index, error);
+        retryLater.push(item);
       } else {
-        outcomes[index] = { published: false, error, attempts: attempt };
+        outcomes[item.index] = { published: false, error: summarizeError(error, false), attempts: attempt };
       }
     };
     await Promise.all(
       planBatches(pending).map(async (batch) => {
-        const signal = AbortSignal.timeout(remaining);
+        let response;
         try {
-          const response = await eventBridge.send(new PutEventsCommand({ Entries: batch.map(({ entry }) => entry) }), {
-            abortSignal: signal,
-          });
-          batch.forEach(({ index }, position) => {
-            const result = response.Entries?.[position];
-            if (result?.EventId !== undefined && result.ErrorCode === undefined) {
-              outcomes[index] = { published: true, eventId: result.EventId, attempts: attempt };
-            } else {
-              fail(index, entryError(result?.ErrorCode, result?.ErrorMessage));
-            }
-          });
+          response = await eventBridge.send(new PutEventsCommand({ Entries: batch.map(({ entry }) => entry) }), { abortSignal: signal });
         } catch (error) {
-          const summary = signal.aborted ? summarizeError(new RetryBudgetExhaustedError(error), true) : summarizeError(error);
-          batch.forEach(({ index }) => fail(index, summary));
+          if (signal.aborted) {
+            throw error; // out of time: the retry loop reports the budget
+          }
+          batch.forEach((item) => fail(item, asError(error)));
+          return;
         }
+        batch.forEach((item, position) => {
+          const result = response.Entries?.[position];
+          if (result?.EventId !== undefined && result.ErrorCode === undefined) {
+            outcomes[item.index] = { published: true, eventId: result.EventId, attempts: attempt };
+          } else {
+            fail(item, entryError(result?.ErrorCode, result?.ErrorMessage));
+          }
+        });
       }),
     );
     pending = retryLater.sort((a, b) => a.index - b.index);
-  }
-  for (const { index } of pending) {
-    const last = lastErrors.get(index);
-    const error =
-      outOfTime || last === undefined
-        ? summarizeError(new RetryBudgetExhaustedError(last && Object.assign(new Error(last.message), { name: last.name })), true)
-        : last;
-    outcomes[index] = { published: false, error, attempts: attempt };
+    const [next] = pending;
+    if (next !== undefined) {
+      throw lastErrors.get(next.index); // retryable: the loop backs off and sends what is pending
+    }
+  }, policy);
+  if (!result.ok) {
+    entries.forEach((_entry, index) => {
+      if (outcomes[index] === undefined) {
+        const last = lastErrors.get(index);
+        const error = result.error instanceof RetryBudgetExhaustedError && last !== undefined ? new RetryBudgetExhaustedError(last) : (last ?? result.error);
+        outcomes[index] = { published: false, error: summarizeError(error, true), attempts: result.attempts };
+      }
+    });
   }
   return outcomes;
 }
 
-function entryError(code: string | undefined, message: string | undefined): ErrorSummary {
+/** An entry's error code as an error the shared classification understands. */
+function entryError(code: string | undefined, message: string | undefined): Error {
   const name = code ?? 'MissingEntryResult';
   const error = Object.assign(new Error(message ?? 'PutEvents returned no result for this entry'), { name });
-  return summarizeError(error, RETRYABLE_ENTRY_CODES.has(name) || isRetryable(error));
+  // The SDK's own retryable trait, for the codes its classification does not know.
+  return RETRYABLE_ENTRY_CODES.has(name) ? Object.assign(error, { $retryable: {} }) : error;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
