@@ -6,6 +6,7 @@ import {
   type EnvironmentName,
   type LambdaFunctionName,
 } from '@data-platform/replication-contract';
+import { stringAttributes } from './string-attributes';
 
 /** A dead letter as the caller knows it; who sent it and when is added here. */
 export type DeadLetter = Omit<DeadLetterMessage, 'schemaVersion' | 'functionName' | 'environment' | 'failedAt'>;
@@ -55,14 +56,7 @@ export function deadLetterAttributes(message: DeadLetterMessage): Record<string,
     targetEnvironment: message.targetEnvironment,
     changeId: message.change?.changeId,
   };
-  const attributes: Record<string, MessageAttributeValue> = {};
-  for (const [field, value] of Object.entries(values)) {
-    // SQS rejects empty attribute values; an absent one is simply not set.
-    if (value !== undefined && value !== '') {
-      attributes[DEAD_LETTER_ATTRIBUTES[field as keyof typeof DEAD_LETTER_ATTRIBUTES]] = { DataType: 'String', StringValue: value };
-    }
-  }
-  return attributes;
+  return stringAttributes(DEAD_LETTER_ATTRIBUTES, values);
 }
 
 /** An oversized original input is cut to a preview so the dead letter itself still gets through. */

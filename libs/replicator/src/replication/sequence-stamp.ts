@@ -1,5 +1,3 @@
-import { compareSequences } from '@data-platform/replication-contract';
-
 /**
  * Every item and object the replicator writes into a target carries the sequence
  * of the change that wrote it (a stream SequenceNumber or an S3 sequencer), so a
@@ -42,7 +40,11 @@ export function readStamp(value: string | undefined): string | undefined {
   }
 }
 
-/** True when a target stamped `targetStamp` already holds a state at least as new as `changeStamp`. */
+/**
+ * True when a target stamped `targetStamp` already holds a state at least as new as
+ * `changeStamp`. Stamps have one width, so string order is the order: the same
+ * comparison the DynamoDB condition makes.
+ */
 export function isAtLeastAsNew(targetStamp: string | undefined, changeStamp: string): boolean {
-  return targetStamp !== undefined && compareSequences(targetStamp, changeStamp) >= 0;
+  return targetStamp !== undefined && targetStamp >= changeStamp;
 }

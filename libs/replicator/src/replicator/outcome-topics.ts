@@ -7,6 +7,7 @@ import {
   type ReplicationOutcomeMessage,
 } from '@data-platform/replication-contract';
 import { regionOfArn } from '../aws/client-config';
+import { stringAttributes } from '../aws/string-attributes';
 import type { TargetOutcome } from '../replication/replicate-to-target';
 
 /** An SNS client for a region; a topic accepts publishes only in its own region. */
@@ -47,11 +48,7 @@ export function outcomeAttributes(message: ReplicationOutcomeMessage): Record<st
     changeKind: message.subject.kind,
     key: subjectKey(message.subject),
   };
-  const attributes: Record<string, MessageAttributeValue> = {};
-  for (const [field, value] of Object.entries(values)) {
-    attributes[OUTCOME_ATTRIBUTES[field as keyof typeof OUTCOME_ATTRIBUTES]] = { DataType: 'String', StringValue: value };
-  }
-  return attributes;
+  return stringAttributes(OUTCOME_ATTRIBUTES, values);
 }
 
 /** An object's key as is; an item's key as DynamoDB JSON with attributes in name order, so equal keys read equal. */
