@@ -39,7 +39,7 @@ describe('withRetries', () => {
     const { clock, sleeps } = fakeClock();
     const error = invalid();
     const result = await withRetries(() => Promise.reject(error), { retry, deadline: clock.now() + 10_000, clock });
-    expect(result).toEqual({ ok: false, error, retryable: false, budgetExhausted: false, attempts: 1 });
+    expect(result).toEqual({ ok: false, error, retryable: false, attempts: 1 });
     expect(sleeps).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('withRetries', () => {
       () => Promise.reject(++calls === retry.maxAttempts ? last : throttled()),
       { retry, deadline: clock.now() + 10_000, clock },
     );
-    expect(result).toEqual({ ok: false, error: last, retryable: true, budgetExhausted: false, attempts: 4 });
+    expect(result).toEqual({ ok: false, error: last, retryable: true, attempts: 4 });
     expect(sleeps).toHaveLength(3);
   });
 
@@ -59,7 +59,7 @@ describe('withRetries', () => {
     const { clock, sleeps } = fakeClock({ random: 0.999 });
     // Waits of up to 99, 199, 399 ms: the third would cross a deadline 400 ms away.
     const result = await withRetries(() => Promise.reject(throttled()), { retry, deadline: clock.now() + 400, clock });
-    expect(result).toMatchObject({ ok: false, retryable: true, budgetExhausted: true, attempts: 3 });
+    expect(result).toMatchObject({ ok: false, retryable: true, error: expect.any(RetryBudgetExhaustedError), attempts: 3 });
     expect(sleeps).toEqual([99, 199]);
     const error = (result as { error: Error }).error;
     expect(error).toBeInstanceOf(RetryBudgetExhaustedError);
@@ -71,7 +71,7 @@ describe('withRetries', () => {
       (signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
       { retry, deadline: Date.now() + 20, clock: { now: () => Date.now(), sleep: async () => undefined, random: () => 0 } },
     );
-    expect(result).toMatchObject({ ok: false, budgetExhausted: true, attempts: 1 });
+    expect(result).toMatchObject({ ok: false, error: expect.any(RetryBudgetExhaustedError), attempts: 1 });
   });
 
   it('makes no attempt when the deadline has already passed', async () => {
@@ -84,7 +84,7 @@ describe('withRetries', () => {
       { retry, deadline: clock.now(), clock },
     );
     expect(called).toBe(false);
-    expect(result).toMatchObject({ ok: false, budgetExhausted: true, attempts: 0 });
+    expect(result).toMatchObject({ ok: false, error: expect.any(RetryBudgetExhaustedError), attempts: 0 });
   });
 });
 

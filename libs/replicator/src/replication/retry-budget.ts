@@ -18,10 +18,9 @@ export type Attempted<T> =
   | { readonly ok: true; readonly value: T; readonly attempts: number }
   | {
       readonly ok: false;
+      /** A RetryBudgetExhaustedError when the deadline, not the attempt count or the error, ended the retries. */
       readonly error: unknown;
       readonly retryable: boolean;
-      /** True when the deadline, not the attempt count or the error, ended the retries. */
-      readonly budgetExhausted: boolean;
       readonly attempts: number;
     };
 
@@ -69,12 +68,12 @@ export async function withRetries<T>(
         return exhausted(error, attempt);
       }
       if (!isRetryable(error)) {
-        return { ok: false, error, retryable: false, budgetExhausted: false, attempts: attempt };
+        return { ok: false, error, retryable: false, attempts: attempt };
       }
       lastError = error;
     }
   }
-  return { ok: false, error: lastError, retryable: true, budgetExhausted: false, attempts: retry.maxAttempts };
+  return { ok: false, error: lastError, retryable: true, attempts: retry.maxAttempts };
 }
 
 function exhausted(lastError: unknown, attempts: number): Attempted<never> {
@@ -82,7 +81,6 @@ function exhausted(lastError: unknown, attempts: number): Attempted<never> {
     ok: false,
     error: new RetryBudgetExhaustedError(lastError),
     retryable: true,
-    budgetExhausted: true,
     attempts,
   };
 }
