@@ -141,7 +141,7 @@ describe('cross-account replication', () => {
         resourceAccount: out(stack, 'accountId'),
         identityPolicies: [identity],
         resourcePolicy: request.policy(stack),
-        ...(request.context === undefined ? {} : { context: request.context }),
+        context: request.context,
       });
     };
 

@@ -50,7 +50,7 @@ const s3 = (action: string, environment: EnvironmentName, key: string, context?:
   action,
   resource: () => object(environment, key),
   resourcePolicy: () => bucketPolicy(environment),
-  ...(context === undefined ? {} : { context }),
+  context,
 });
 const item = (action: string, environment: EnvironmentName): Case => ({ action, resource: () => output(environment, 'tableArn') });
 const publish = (environment: EnvironmentName, purpose: 'success' | 'failure'): Case => ({
@@ -77,8 +77,8 @@ async function asRole(role: string, identity: PolicyDocument, request: Case): Pr
     resource: request.resource(),
     resourceAccount: ACCOUNT,
     identityPolicies: [identity],
-    ...(request.resourcePolicy === undefined ? {} : { resourcePolicy: request.resourcePolicy() }),
-    ...(request.context === undefined ? {} : { context: request.context }),
+    resourcePolicy: request.resourcePolicy?.(),
+    context: request.context,
   });
 }
 

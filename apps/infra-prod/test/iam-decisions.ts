@@ -1,4 +1,5 @@
 import { type EvaluationResult, runSimulation } from '@cloud-copilot/iam-simulate';
+import { parseArn } from '@data-platform/env-module';
 
 export interface SimulatedRequest {
   /** An IAM role ARN, or a service principal such as `events.amazonaws.com`. */
@@ -39,6 +40,8 @@ export async function decide(request: SimulatedRequest): Promise<EvaluationResul
 
 /** What AWS puts in every request of an IAM role; the simulator leaves it to the caller. */
 function principalContext(principal: string): Record<string, string> {
-  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(principal);
-  return role === null ? {} : { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': role[1], 'aws:PrincipalType': 'AssumedRole' };
+  const arn = parseArn(principal);
+  return arn?.service === 'iam' && arn.resource.startsWith('role/')
+    ? { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': arn.accountId, 'aws:PrincipalType': 'AssumedRole' }
+    : {};
 }

@@ -3,29 +3,21 @@
 // {"ok":true} or {"ok":false,"error":"..."}. For failures of a program (bad config,
 // a target prod cannot write into), which leave rejected promises a Jest worker
 // would blame on the wrong test.
-import { join } from 'node:path';
-import { runStackOffline } from '@data-platform/offline-stack';
+import { type ConfigOverrides, planAllEnvironments } from './planned-stacks';
 
-type Overrides = Record<string, Record<string, string>>;
+const scenarios = JSON.parse(process.argv[2] ?? '[{}]') as ConfigOverrides[];
 
-const scenarios = JSON.parse(process.argv[2] ?? '[{}]') as Overrides[];
-const apps = join(__dirname, '..', '..');
-
-async function planAll(overrides: Overrides): Promise<void> {
-  const dev = await runStackOffline({ projectDir: join(apps, 'infra-dev'), stack: 'dev', configOverrides: overrides['dev'] ?? {} });
-  const staging = await runStackOffline({ projectDir: join(apps, 'infra-staging'), stack: 'staging', configOverrides: overrides['staging'] ?? {} });
-  await runStackOffline({
-    projectDir: join(apps, 'infra-prod'),
-    stack: 'prod',
-    configOverrides: overrides['prod'] ?? {},
-    stackReferences: { 'organization/infra-dev/dev': dev.outputs, 'organization/infra-staging/staging': staging.outputs },
-  });
+/** Outside Jest: Node's require, afresh, so each scenario runs the programs again. */
+function requireAfresh(program: string): unknown {
+  const path = require.resolve(program);
+  delete require.cache[path];
+  return require(path);
 }
 
 async function main(): Promise<void> {
   for (const overrides of scenarios) {
     try {
-      await planAll(overrides);
+      await planAllEnvironments(overrides, { loadProgram: requireAfresh });
       process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
     } catch (error) {
       process.stdout.write(`${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { ConfigOverrides } from './planned-stacks';
 
-export type ScenarioOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type ScenarioOverrides = ConfigOverrides;
 export type ScenarioOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 /** Plans the three real apps once per scenario, in one child process; see plan-all-in-child.ts. */

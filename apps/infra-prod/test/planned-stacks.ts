@@ -1,11 +1,17 @@
 import { join } from 'node:path';
+import { environmentStackName } from '@data-platform/env-module';
 import type { EnvironmentName } from '@data-platform/replication-contract';
-import { type OfflineResource, type OfflineStackResult, runStackOffline } from '@data-platform/offline-stack';
+import { type OfflineResource, type OfflineStackOptions, type OfflineStackResult, runStackOffline } from '@data-platform/offline-stack';
 import { loadProgramInJestIsolation } from '@data-platform/offline-stack/testing';
 
 const APPS = join(__dirname, '..', '..');
 
 export type ConfigOverrides = Readonly<Partial<Record<EnvironmentName, Readonly<Record<string, string>>>>>;
+
+export interface PlanOptions {
+  /** How each program is loaded; by default in an isolated Jest module registry (outside Jest, pass a plain loader). */
+  readonly loadProgram?: OfflineStackOptions['loadProgram'];
+}
 
 /** One stack's planned resources, with strict lookups: a missing or ambiguous resource fails the test. */
 export class PlannedStack {
@@ -62,13 +68,17 @@ export class PlannedStack {
 }
 
 /** Runs one app's real program with its committed stack config (plus overrides). */
-export function planEnvironment(environment: EnvironmentName, options: { stackReferences?: Record<string, Readonly<Record<string, unknown>>>; configOverrides?: Readonly<Record<string, string>> }) {
-  return runStackOffline({
+export async function planEnvironment(
+  environment: EnvironmentName,
+  options: PlanOptions & Pick<OfflineStackOptions, 'stackReferences' | 'configOverrides'> = {},
+): Promise<PlannedStack> {
+  const result = await runStackOffline({
     projectDir: join(APPS, `infra-${environment}`),
     stack: environment,
-    loadProgram: loadProgramInJestIsolation,
     ...options,
-  }).then((result) => new PlannedStack(environment, result));
+    loadProgram: options.loadProgram ?? loadProgramInJestIsolation,
+  });
+  return new PlannedStack(environment, result);
 }
 
 /**
@@ -76,14 +86,15 @@ export function planEnvironment(environment: EnvironmentName, options: { stackRe
  * overrides), one after another: dev and staging first, then prod, whose
  * StackReferences return the outputs dev and staging just produced.
  */
-export async function planAllEnvironments(overrides: ConfigOverrides = {}): Promise<Record<EnvironmentName, PlannedStack>> {
-  const dev = await planEnvironment('dev', { configOverrides: overrides.dev ?? {} });
-  const staging = await planEnvironment('staging', { configOverrides: overrides.staging ?? {} });
+export async function planAllEnvironments(overrides: ConfigOverrides = {}, options: PlanOptions = {}): Promise<Record<EnvironmentName, PlannedStack>> {
+  const dev = await planEnvironment('dev', { ...options, configOverrides: overrides.dev });
+  const staging = await planEnvironment('staging', { ...options, configOverrides: overrides.staging });
   const prod = await planEnvironment('prod', {
-    configOverrides: overrides.prod ?? {},
+    ...options,
+    configOverrides: overrides.prod,
     stackReferences: {
-      [`${dev.result.organization}/infra-dev/dev`]: dev.outputs,
-      [`${staging.result.organization}/infra-staging/staging`]: staging.outputs,
+      [environmentStackName(dev.result.organization, 'dev')]: dev.outputs,
+      [environmentStackName(staging.result.organization, 'staging')]: staging.outputs,
     },
   });
   return { dev, staging, prod };

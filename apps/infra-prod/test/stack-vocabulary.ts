@@ -1,5 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from '@data-platform/env-module';
-import type { EnvironmentName } from '@data-platform/replication-contract';
+import type { EnvironmentName, LambdaFunctionName } from '@data-platform/replication-contract';
 import type { OfflineResource } from '@data-platform/offline-stack';
 import type { PlannedStack } from './planned-stacks';
 
@@ -58,17 +57,13 @@ export const CONTRACT_OUTPUTS = [
 ];
 
 /** The functions each environment runs: the monitor everywhere, the replicator in prod. */
-export const functionsOf = (environment: EnvironmentName): ('monitor' | 'replicator')[] =>
+export const functionsOf = (environment: EnvironmentName): LambdaFunctionName[] =>
   environment === 'prod' ? ['monitor', 'replicator'] : ['monitor'];
 /** The logical name of a function's component under the module. */
-export const functionComponent = (fn: 'monitor' | 'replicator'): string => (fn === 'monitor' ? 'monitor' : 'replication');
+export const functionComponent = (fn: LambdaFunctionName): string => (fn === 'monitor' ? 'monitor' : 'replication');
 
 export function arnOf(stack: PlannedStack, type: string, name: string): string {
   return stack.state(stack.find(type, name), 'arn');
-}
-
-export function statements(document: PolicyDocument): readonly PolicyStatement[] {
-  return document.Statement;
 }
 
 export function asList(value: string | readonly string[] | undefined): readonly string[] {

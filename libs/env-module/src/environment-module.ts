@@ -4,6 +4,7 @@ import type { EnvironmentConfig } from './config/environment-config';
 import { componentType } from './component-type';
 import { DeadLetterQueue } from './dead-letter/dead-letter-queue';
 import { EnvironmentKey } from './encryption/environment-key';
+import { deployedFunctions } from './functions/deployed-functions';
 import type { LambdaBundle } from './functions/lambda-bundle';
 import { MetadataTable } from './metadata/metadata-table';
 import { alarmDefinitions } from './monitoring/alarm-definitions';
@@ -13,25 +14,23 @@ import { alarmArn, eventRuleArn, roleArn } from './naming/arns';
 import { resourceNames } from './naming/resource-names';
 import { ReplicationTopics } from './notifications/replication-topics';
 import type { EnvironmentStackExports } from './outputs/environment-stack-reference';
-import { Replication, type ReplicationTargetStack } from './replication/replication';
+import { Replication } from './replication/replication';
 import { crossAccountReplicatorRoleArn } from './replication/source-replicator-role';
 import { DataBucket } from './storage/data-bucket';
 
 export interface EnvironmentModuleArgs {
   /** Validated by `loadEnvironmentConfig`. */
   readonly config: EnvironmentConfig;
-  /** Built bundles, located by `locateLambdaBundles`: the monitor, and the replicator where it runs. */
+  /** Built bundles, located by `locateLambdaBundles`: one per `deployedFunctions(config)`. */
   readonly bundles: Readonly<Partial<Record<LambdaFunctionName, LambdaBundle>>>;
-  /** One per `config.replication.targets` entry, in the same order (prod only). */
-  readonly replicationTargets: readonly ReplicationTargetStack[];
 }
 
 /**
  * One environment of the data platform: key, bucket, metadata table, outcome
  * topics, dead-letter queue, monitor, alarms, and in prod the replication to the
- * other environments. Identical in every environment except where its validated
- * config says otherwise. Give it the environment's explicit AWS provider through
- * `providers`; every child inherits it.
+ * other environments, whose stacks it reads (`config.replication`). Identical in
+ * every environment except where its validated config says otherwise. Give it the
+ * environment's explicit AWS provider through `providers`; every child inherits it.
  */
 export class EnvironmentModule extends pulumi.ComponentResource {
   readonly environment: EnvironmentConfig['environment'];
@@ -54,37 +53,29 @@ export class EnvironmentModule extends pulumi.ComponentResource {
   constructor(name: string, args: EnvironmentModuleArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('EnvironmentModule'), name, {}, opts);
     const { config } = args;
-    const replication = config.replication;
     const monitorBundle = requireBundle(args.bundles, 'monitor');
-    const replicatorBundle = replication === undefined ? undefined : requireBundle(args.bundles, 'replicator');
-    const expectedTargets = replication?.targets ?? [];
-    if (args.replicationTargets.map((target) => target.environment).join() !== expectedTargets.join()) {
-      throw new Error(
-        `EnvironmentModule ${name}: replication targets [${args.replicationTargets.map((target) => target.environment).join(', ')}] ` +
-          `do not match platform:replicationTargets [${expectedTargets.join(', ')}]`,
-      );
-    }
+    const replication =
+      config.replication === undefined ? undefined : { settings: config.replication, bundle: requireBundle(args.bundles, 'replicator') };
 
     const { environment, location } = config;
     const names = resourceNames({ company: config.company, environment, region: location.region, accountId: location.accountId });
     const alarmArnPattern = alarmArn(location, names.alarmNamePattern);
     const crossAccountRole = crossAccountReplicatorRoleArn(config);
-    const crossAccount = crossAccountRole === undefined ? {} : { crossAccountReplicatorRoleArn: crossAccountRole };
-    const functions: LambdaFunctionName[] = replication === undefined ? ['monitor'] : ['monitor', 'replicator'];
+    const functions = deployedFunctions(config);
 
     const key = new EnvironmentKey(
       `${name}-key`,
-      { environment, location, aliasName: names.encryptionKeyAlias, alarmArnPattern, ...crossAccount },
+      { environment, location, aliasName: names.encryptionKeyAlias, alarmArnPattern, crossAccountReplicatorRoleArn: crossAccountRole },
       { parent: this },
     );
     const bucket = new DataBucket(
       `${name}-bucket`,
-      { bucketName: names.bucket, partition: location.partition, settings: config.bucket, encryptionKeyArn: key.keyArn, ...crossAccount },
+      { bucketName: names.bucket, settings: config.bucket, encryptionKeyArn: key.keyArn, crossAccountReplicatorRoleArn: crossAccountRole },
       { parent: this },
     );
     const table = new MetadataTable(
       `${name}-metadata`,
-      { tableName: names.table, partition: location.partition, settings: config.table, encryptionKeyArn: key.keyArn, ...crossAccount },
+      { tableName: names.table, settings: config.table, encryptionKeyArn: key.keyArn, crossAccountReplicatorRoleArn: crossAccountRole },
       { parent: this },
     );
     const topics = new ReplicationTopics(
@@ -92,11 +83,10 @@ export class EnvironmentModule extends pulumi.ComponentResource {
       {
         successTopicName: names.successTopic,
         failureTopicName: names.failureTopic,
-        partition: location.partition,
         accountId: location.accountId,
         alarmArnPattern,
         encryptionKeyArn: key.keyArn,
-        ...crossAccount,
+        crossAccountReplicatorRoleArn: crossAccountRole,
       },
       { parent: this },
     );
@@ -134,7 +124,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
     );
 
     const replicator =
-      replication === undefined || replicatorBundle === undefined
+      replication === undefined
         ? undefined
         : new Replication(
             `${name}-replication`,
@@ -143,9 +133,9 @@ export class EnvironmentModule extends pulumi.ComponentResource {
               location,
               names: names.functions.replicator,
               ruleName: names.replicationRule,
-              bundle: replicatorBundle,
+              bundle: replication.bundle,
               settings: config.replicator,
-              replication,
+              replication: replication.settings,
               logRetentionDays: config.logs.retentionDays,
               asyncInvoke: config.asyncInvoke,
               source: {
@@ -155,7 +145,6 @@ export class EnvironmentModule extends pulumi.ComponentResource {
                 tableArn: table.tableArn,
                 encryptionKeyArn: key.keyArn,
               },
-              targets: args.replicationTargets,
               deadLetterQueueArn: deadLetterQueue.queueArn,
               deadLetterQueueUrl: deadLetterQueue.queueUrl,
             },

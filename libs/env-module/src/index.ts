@@ -27,6 +27,7 @@ export * from './notifications/replication-topics';
 export * from './dead-letter/queue-policy';
 export * from './dead-letter/dead-letter-queue';
 export * from './functions/lambda-bundle';
+export * from './functions/deployed-functions';
 export * from './functions/platform-function';
 export * from './monitor/configuration-monitor';
 export * from './replication/retry-budget';

@@ -2,7 +2,7 @@ import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '@data-platform/env-module';
 import { ENVIRONMENT_NAMES } from '@data-platform/replication-contract';
 import type { PlannedStack } from '../planned-stacks';
-import { T, ACCOUNT, REGION, arnOf, statements, asList, type StacksOf } from '../stack-vocabulary';
+import { T, ACCOUNT, REGION, arnOf, asList, type StacksOf } from '../stack-vocabulary';
 
 /** Assertions on IAM documents, over the three planned stacks. */
 export function iamDocumentsSuite(stacksOf: StacksOf): void {
@@ -31,7 +31,7 @@ export function iamDocumentsSuite(stacksOf: StacksOf): void {
 
     it.each(ENVIRONMENT_NAMES)('%s role policies allow no "*" or service-wide action, and "*" resources only for actions that have no resource type', async (environment) => {
       for (const policy of stacks[environment].ofType(T.rolePolicy)) {
-        for (const statement of statements(stacks[environment].json<PolicyDocument>(policy, 'policy'))) {
+        for (const statement of stacks[environment].json<PolicyDocument>(policy, 'policy').Statement) {
           expect(statement.Effect).toBe('Allow');
           for (const action of asList(statement.Action)) {
             expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+\*?$/);
@@ -151,7 +151,7 @@ export function iamDocumentsSuite(stacksOf: StacksOf): void {
         ...stack.ofType(T.key).map((resource) => stack.json<PolicyDocument>(resource, 'policy')),
       ];
       expect(documents).toHaveLength(5);
-      for (const statement of documents.flatMap(statements)) {
+      for (const statement of documents.flatMap((document) => document.Statement)) {
         if (statement.Principal === '*') {
           expect(statement.Effect).toBe('Deny');
         }

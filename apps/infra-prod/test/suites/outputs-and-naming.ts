@@ -1,4 +1,4 @@
-import { bucketNameViolation, parseEnvironmentStackOutputs } from '@data-platform/env-module';
+import { bucketNameViolation, environmentStackName, parseEnvironmentStackOutputs } from '@data-platform/env-module';
 import { ENVIRONMENT_NAMES } from '@data-platform/replication-contract';
 import { T, ACCOUNT, REGION, CONTRACT_OUTPUTS, functionsOf, functionComponent, arnOf, type StacksOf } from '../stack-vocabulary';
 
@@ -15,7 +15,7 @@ export function outputsAndNamingSuite(stacksOf: StacksOf): void {
       const expected = environment === 'prod' ? [...CONTRACT_OUTPUTS, 'replicationRuleArn'].sort() : CONTRACT_OUTPUTS;
       expect(Object.keys(stack.outputs).sort()).toEqual(expected);
       // The typed reader prod uses accepts every output as it is.
-      expect(parseEnvironmentStackOutputs(`organization/infra-${environment}/${environment}`, environment, stack.outputs)).toEqual(stack.outputs);
+      expect(parseEnvironmentStackOutputs(environmentStackName(stack.result.organization, environment), environment, stack.outputs)).toEqual(stack.outputs);
     });
 
     it.each(ENVIRONMENT_NAMES)('%s exports the values of the resources it planned', (environment) => {

@@ -17,15 +17,20 @@ export interface NumberRule {
   readonly unit?: string;
   /** When set, only these values are allowed (CloudWatch Logs retention periods). */
   readonly allowed?: readonly number[];
+  /** When set, the value must also be a multiple of this (alarm periods: whole minutes). */
+  readonly multipleOf?: number;
   /** Extra wording appended to the rule, such as why the limit exists. */
   readonly note?: string;
 }
 
 export function describeNumberRule(rule: NumberRule): string {
+  const range = `from ${rule.min} to ${rule.max}`;
   const base =
     rule.allowed !== undefined
       ? `must be one of ${rule.allowed.join(', ')}`
-      : `must be a whole number${rule.unit === undefined ? '' : ` of ${rule.unit}`} from ${rule.min} to ${rule.max}`;
+      : rule.multipleOf !== undefined
+        ? `must be a multiple of ${rule.multipleOf}${rule.unit === undefined ? '' : ` ${rule.unit}`} ${range}`
+        : `must be a whole number${rule.unit === undefined ? '' : ` of ${rule.unit}`} ${range}`;
   return rule.note === undefined ? base : `${base} (${rule.note})`;
 }
 
@@ -54,7 +59,9 @@ export class ConfigReader {
     this.problems.push(problem);
   }
 
-  /** A required string that must pass `check`; undefined (with a problem) otherwise. */
+  /** A required string that must pass `check`; undefined (with a problem) otherwise. A type guard narrows the result. */
+  requiredString<T extends string>(key: string, check: (value: string) => value is T, rule: string): T | undefined;
+  requiredString(key: string, check: StringCheck, rule: string): string | undefined;
   requiredString(key: string, check: StringCheck, rule: string): string | undefined {
     const value = this.raw(key);
     if (value === undefined || value === '') {
@@ -86,7 +93,8 @@ export class ConfigReader {
     const ok =
       parsed !== undefined &&
       Number.isInteger(parsed) &&
-      (rule.allowed !== undefined ? rule.allowed.includes(parsed) : parsed >= rule.min && parsed <= rule.max);
+      (rule.allowed !== undefined ? rule.allowed.includes(parsed) : parsed >= rule.min && parsed <= rule.max) &&
+      (rule.multipleOf === undefined || parsed % rule.multipleOf === 0);
     if (!ok) {
       this.invalid(key, parsed ?? value, describeNumberRule(rule));
       return fallback;
@@ -149,7 +157,8 @@ function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-function parseJson(raw: string): unknown {
+/** A raw config value parsed as JSON (structured values arrive as JSON text); undefined if it is not JSON. */
+export function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {

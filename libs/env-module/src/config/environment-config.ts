@@ -37,7 +37,7 @@ export interface EnvironmentConfig {
 export interface EnvironmentLocation {
   readonly accountId: string;
   readonly region: string;
-  /** `aws`, `aws-cn` or `aws-us-gov`, from the region. */
+  /** The ARN partition (`aws`, `aws-cn`, `aws-us-gov`, ...), from the region by `partitionOf`. */
   readonly partition: string;
 }
 

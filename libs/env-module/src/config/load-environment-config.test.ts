@@ -70,6 +70,11 @@ describe('loadEnvironmentConfig', () => {
     expect(load({ ...dev, 'platform:replicationSourceAccountId': '999999999999' }).replicationSourceAccountId).toBe('999999999999');
   });
 
+  it('accepts alarm periods of whole minutes, up to a day in total', () => {
+    expect(load({ ...dev, 'platform:alarms': '{"periodSeconds":300,"evaluationPeriods":3}' }).alarms).toMatchObject({ periodSeconds: 300, evaluationPeriods: 3 });
+    expect(load({ ...dev, 'platform:alarms': '{"periodSeconds":86400}' }).alarms.periodSeconds).toBe(86_400);
+  });
+
   it('derives the partition from the region', () => {
     expect(load({ ...dev, 'aws:region': 'us-gov-west-1' }).location.partition).toBe('aws-us-gov');
   });
@@ -100,7 +105,11 @@ describe('loadEnvironmentConfig', () => {
     ['a DLQ retention over 14 days', { ...dev, 'platform:deadLetterQueue': '{"messageRetentionDays":15}' }, 'platform:deadLetterQueue.messageRetentionDays=15 is invalid: must be a whole number of days from 1 to 14 (SQS keeps messages at most 14 days)'],
     ['a data expiration of 0 days', { ...dev, 'platform:bucket': '{"dataExpirationDays":0}' }, 'platform:bucket.dataExpirationDays=0 is invalid: must be a whole number of days from 1 to 3650'],
     ['a negative alarm threshold', { ...dev, 'platform:alarms': '{"deadLetterQueueDepthThreshold":-1}' }, 'platform:alarms.deadLetterQueueDepthThreshold=-1 is invalid: must be a whole number from 0 to 100000'],
-    ['an alarm period CloudWatch rejects', { ...dev, 'platform:alarms': '{"periodSeconds":45}' }, 'platform:alarms.periodSeconds=45 is invalid: must be 10, 30 or a multiple of 60 seconds'],
+    ['an alarm period of part of a minute', { ...dev, 'platform:alarms': '{"periodSeconds":45}' }, 'platform:alarms.periodSeconds=45 is invalid: must be a multiple of 60 seconds from 60 to 86400 (AWS/SQS and AWS/Lambda publish their metrics once a minute)'],
+    ['a high-resolution alarm period of 10 s', { ...dev, 'platform:alarms': '{"periodSeconds":10}' }, 'platform:alarms.periodSeconds=10 is invalid: must be a multiple of 60 seconds from 60 to 86400'],
+    ['a high-resolution alarm period of 30 s', { ...dev, 'platform:alarms': '{"periodSeconds":30}' }, 'platform:alarms.periodSeconds=30 is invalid: must be a multiple of 60 seconds from 60 to 86400'],
+    ['an alarm period that is not whole minutes', { ...dev, 'platform:alarms': '{"periodSeconds":90}' }, 'platform:alarms.periodSeconds=90 is invalid: must be a multiple of 60 seconds from 60 to 86400'],
+    ['an alarm period over a day', { ...dev, 'platform:alarms': '{"periodSeconds":86460}' }, 'platform:alarms.periodSeconds=86460 is invalid: must be a multiple of 60 seconds from 60 to 86400'],
     ['an alarm window over a day', { ...dev, 'platform:alarms': '{"periodSeconds":3600,"evaluationPeriods":25}' }, 'platform:alarms.evaluationPeriods=25 is invalid: must keep periodSeconds × evaluationPeriods within one day (3600 × 25 > 86400 s)'],
     ['infinite stream retries', { ...dev, 'platform:tableStream': '{"maximumRetryAttempts":-1}' }, 'platform:tableStream.maximumRetryAttempts=-1 is invalid: must be a whole number from 0 to 10000 (infinite retries (-1) would block the stream)'],
     ['more async retries than Lambda allows', { ...dev, 'platform:asyncInvoke': '{"maximumRetryAttempts":3}' }, 'platform:asyncInvoke.maximumRetryAttempts=3 is invalid: must be a whole number from 0 to 2'],

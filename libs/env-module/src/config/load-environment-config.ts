@@ -3,7 +3,7 @@ import { nameLengthViolations, resourceNames } from '../naming/resource-names';
 import { backoffFitsTimeout, worstCaseBackoffMs } from '../replication/retry-budget';
 import { isRegionName, partitionOf } from './aws-region';
 import { bucketNameViolation } from './bucket-name-rules';
-import { type ConfigSource, ConfigReader, EnvironmentConfigError, type NumberRule } from './config-reader';
+import { type ConfigSource, ConfigReader, EnvironmentConfigError, type NumberRule, parseJson } from './config-reader';
 import { ENVIRONMENT_DEFAULTS } from './defaults';
 import type { EnvironmentConfig, EnvironmentLocation, ReplicationSettings } from './environment-config';
 
@@ -49,7 +49,7 @@ const NUMBER_MAPS = {
   },
   deadLetterQueue: { messageRetentionDays: { ...DAYS(14), note: 'SQS keeps messages at most 14 days' } },
   alarms: {
-    periodSeconds: { min: 10, max: 86_400, unit: 'seconds' },
+    periodSeconds: { min: 60, max: 86_400, multipleOf: 60, unit: 'seconds', note: 'AWS/SQS and AWS/Lambda publish their metrics once a minute' },
     evaluationPeriods: { min: 1, max: 100 },
     deadLetterQueueDepthThreshold: { min: 0, max: 100_000 },
     functionErrorsThreshold: { min: 0, max: 100_000 },
@@ -104,7 +104,7 @@ export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentC
     }
   }
 
-  const environment = readEnvironment(reader, key('environment'));
+  const environment = reader.requiredString(key('environment'), isEnvironmentName, `must be one of ${ENVIRONMENT_NAMES.join(', ')}`);
   const company = reader.requiredString(key('company'), COMPANY.pattern, COMPANY.rule);
   const accountId = reader.requiredString(key('accountId'), ACCOUNT_ID.pattern, ACCOUNT_ID.rule);
   const region = reader.requiredString('aws:region', isRegionName, 'must be an AWS region name such as eu-west-1');
@@ -123,7 +123,7 @@ export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentC
     for (const name of PROD_ONLY_KEYS) {
       const raw = reader.raw(key(name));
       if (raw !== undefined) {
-        reader.invalid(key(name), parseOrRaw(raw), `only ${SOURCE_ENVIRONMENT} replicates; remove it from the ${environment} stack`);
+        reader.invalid(key(name), parseJson(raw) ?? raw, `only ${SOURCE_ENVIRONMENT} replicates; remove it from the ${environment} stack`);
       }
     }
   }
@@ -131,7 +131,7 @@ export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentC
     environment === SOURCE_ENVIRONMENT
       ? readReplication(reader, key, organization, maps.replicationRule, maps.replicatorRetry, maps.replicator.timeoutSeconds)
       : undefined;
-  const replicationSourceAccountId = readReplicationSource(reader, key('replicationSourceAccountId'), environment, accountId);
+  const replicationSourceAccountId = readReplicationSource(reader, key('replicationSourceAccountId'), environment);
 
   if (environment !== undefined && company !== undefined && accountId !== undefined && region !== undefined) {
     const names = resourceNames({ company, environment, region, accountId });
@@ -162,24 +162,10 @@ export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentC
     asyncInvoke: maps.asyncInvoke,
     deadLetterQueue: maps.deadLetterQueue,
     alarms: maps.alarms,
-    ...(replication === undefined ? {} : { replication }),
+    replication,
     replicationSourceAccountId: replicationSourceAccountId ?? accountId,
-    ...(lambdaBundleRoot === undefined ? {} : { lambdaBundleRoot }),
+    lambdaBundleRoot,
   };
-}
-
-function readEnvironment(reader: ConfigReader, key: string): EnvironmentName | undefined {
-  const rule = `must be one of ${ENVIRONMENT_NAMES.join(', ')}`;
-  const value = reader.raw(key);
-  if (value === undefined || value === '') {
-    reader.note(`${key} is required and ${rule}: set it with \`pulumi config set ${key} <value>\``);
-    return undefined;
-  }
-  if (!isEnvironmentName(value)) {
-    reader.invalid(key, value, rule);
-    return undefined;
-  }
-  return value;
 }
 
 function readLogRetention(reader: ConfigReader, key: string): number {
@@ -188,12 +174,10 @@ function readLogRetention(reader: ConfigReader, key: string): number {
   return raw === undefined ? ENVIRONMENT_DEFAULTS.logRetentionDays : reader.number(key, raw, rule, ENVIRONMENT_DEFAULTS.logRetentionDays);
 }
 
-/** CloudWatch accepts periods of 10 s, 30 s or any multiple of 60 s, over at most one day in total. */
+/** CloudWatch evaluates an alarm over at most one day in total. */
 function checkAlarmWindow(reader: ConfigReader, key: string, alarms: { periodSeconds: number; evaluationPeriods: number }): void {
   const { periodSeconds, evaluationPeriods } = alarms;
-  if (periodSeconds !== 10 && periodSeconds !== 30 && periodSeconds % 60 !== 0) {
-    reader.invalid(`${key}.periodSeconds`, periodSeconds, 'must be 10, 30 or a multiple of 60 seconds');
-  } else if (periodSeconds * evaluationPeriods > 86_400) {
+  if (periodSeconds * evaluationPeriods > 86_400) {
     reader.invalid(`${key}.evaluationPeriods`, evaluationPeriods, `must keep periodSeconds × evaluationPeriods within one day (${periodSeconds} × ${evaluationPeriods} > 86400 s)`);
   }
 }
@@ -244,20 +228,11 @@ function readReplicationSource(
   reader: ConfigReader,
   key: string,
   environment: EnvironmentName | undefined,
-  accountId: string | undefined,
 ): string | undefined {
   const value = reader.optionalString(key, ACCOUNT_ID.pattern, ACCOUNT_ID.rule);
   if (value !== undefined && environment === SOURCE_ENVIRONMENT) {
     reader.invalid(key, value, `must not be set in ${SOURCE_ENVIRONMENT}, the replication source`);
     return undefined;
   }
-  return value ?? accountId;
-}
-
-function parseOrRaw(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
+  return value;
 }

@@ -20,7 +20,6 @@ export interface DeadLetterQueueArgs {
 export class DeadLetterQueue extends pulumi.ComponentResource {
   readonly queueArn: pulumi.Output<string>;
   readonly queueUrl: pulumi.Output<string>;
-  readonly queueName: pulumi.Output<string>;
 
   constructor(name: string, args: DeadLetterQueueArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('DeadLetterQueue'), name, {}, opts);
@@ -47,7 +46,6 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
 
     this.queueArn = queue.arn;
     this.queueUrl = queue.url;
-    this.queueName = queue.name;
-    this.registerOutputs({ queueArn: this.queueArn, queueUrl: this.queueUrl, queueName: this.queueName });
+    this.registerOutputs({ queueArn: this.queueArn, queueUrl: this.queueUrl });
   }
 }

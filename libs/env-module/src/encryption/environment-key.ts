@@ -1,15 +1,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { EnvironmentLocation } from '../config/environment-config';
 import { componentType } from '../component-type';
-import { environmentKeyPolicy } from './key-policy';
+import { environmentKeyPolicy, type EnvironmentKeyPolicyArgs } from './key-policy';
 
-export interface EnvironmentKeyArgs {
+export interface EnvironmentKeyArgs extends EnvironmentKeyPolicyArgs {
   readonly environment: string;
-  readonly location: EnvironmentLocation;
   readonly aliasName: string;
-  readonly alarmArnPattern: string;
-  readonly crossAccountReplicatorRoleArn?: string;
 }
 
 /**
@@ -19,7 +15,6 @@ export interface EnvironmentKeyArgs {
  */
 export class EnvironmentKey extends pulumi.ComponentResource {
   readonly keyArn: pulumi.Output<string>;
-  readonly aliasName: pulumi.Output<string>;
 
   constructor(name: string, args: EnvironmentKeyArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('EnvironmentKey'), name, {}, opts);
@@ -30,20 +25,13 @@ export class EnvironmentKey extends pulumi.ComponentResource {
         description: `Encrypts the ${args.environment} data platform's bucket, metadata table and replication topics`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: JSON.stringify(
-          environmentKeyPolicy({
-            location: args.location,
-            alarmArnPattern: args.alarmArnPattern,
-            ...(args.crossAccountReplicatorRoleArn === undefined ? {} : { crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn }),
-          }),
-        ),
+        policy: JSON.stringify(environmentKeyPolicy(args)),
       },
       { parent: this },
     );
-    const alias = new aws.kms.Alias(`${name}-alias`, { name: args.aliasName, targetKeyId: key.keyId }, { parent: this });
+    new aws.kms.Alias(`${name}-alias`, { name: args.aliasName, targetKeyId: key.keyId }, { parent: this });
 
     this.keyArn = key.arn;
-    this.aliasName = alias.name;
-    this.registerOutputs({ keyArn: this.keyArn, aliasName: this.aliasName });
+    this.registerOutputs({ keyArn: this.keyArn });
   }
 }

@@ -1,6 +1,7 @@
 import type { EnvironmentLocation } from '../config/environment-config';
 import { accountRootArn } from '../naming/arns';
 import { crossAccountRolePrincipal, type PolicyDocument, policyDocument, type PolicyStatement } from '../iam/policy-document';
+import { viaServicesIn } from '../iam/kms-via-service';
 import { REPLICATOR_ACTIONS } from '../iam/replicator-permissions';
 
 export interface EnvironmentKeyPolicyArgs {
@@ -43,10 +44,10 @@ export function environmentKeyPolicy({ location, alarmArnPattern, crossAccountRe
     },
   ];
   if (crossAccountReplicatorRoleArn !== undefined) {
-    const principal = crossAccountRolePrincipal(partition, crossAccountReplicatorRoleArn);
+    const principal = crossAccountRolePrincipal(crossAccountReplicatorRoleArn);
     const through = (services: readonly string[]) => ({
       ...principal.Condition,
-      StringEquals: { 'kms:ViaService': services.map((service) => `${service}.${region}.amazonaws.com`) },
+      StringEquals: { 'kms:ViaService': viaServicesIn(region, services) },
     });
     statements.push(
       {

@@ -20,8 +20,8 @@ describe('locateLambdaBundles', () => {
     const root = workspace(['monitor', 'replicator']);
     const bundles = locateLambdaBundles(['monitor', 'replicator'], { cwd: join(root, 'apps', 'infra-dev') });
     expect(bundles).toEqual({
-      monitor: { functionName: 'monitor', directory: '../../dist/libs/replicator/monitor', handler: 'index.handler' },
-      replicator: { functionName: 'replicator', directory: '../../dist/libs/replicator/replicator', handler: 'index.handler' },
+      monitor: { directory: '../../dist/libs/replicator/monitor', handler: 'index.handler' },
+      replicator: { directory: '../../dist/libs/replicator/replicator', handler: 'index.handler' },
     });
   });
 

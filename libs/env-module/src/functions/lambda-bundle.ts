@@ -4,7 +4,6 @@ import { LAMBDA_BUNDLE_ROOT, LAMBDA_FUNCTIONS, type LambdaFunctionName } from '@
 
 /** One function's built artifact: the directory Lambda receives and the handler in it. */
 export interface LambdaBundle {
-  readonly functionName: LambdaFunctionName;
   /** Relative to the working directory (Pulumi runs programs in the project directory). */
   readonly directory: string;
   readonly handler: string;
@@ -59,7 +58,7 @@ export function locateLambdaBundles(
           'Build it with `npx nx run replicator:bundle` (the preview and up targets of the infra apps build it first).',
       );
     }
-    bundles[functionName] = { functionName, directory: relative(cwd, directory) || '.', handler };
+    bundles[functionName] = { directory: relative(cwd, directory) || '.', handler };
   }
   return bundles;
 }

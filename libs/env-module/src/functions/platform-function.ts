@@ -25,15 +25,9 @@ export interface EnvironmentFunctionArgs {
   readonly deadLetterQueueUrl: pulumi.Input<string>;
 }
 
-export interface PlatformFunctionArgs {
+/** An environment function, with what it is for, what it is told and what it may do. */
+export interface PlatformFunctionArgs extends EnvironmentFunctionArgs {
   readonly description: string;
-  readonly names: FunctionNames;
-  readonly bundle: LambdaBundle;
-  readonly settings: FunctionSettings;
-  readonly logRetentionDays: number;
-  readonly asyncInvoke: AsyncInvokeSettings;
-  readonly accountId: string;
-  readonly deadLetterQueueArn: pulumi.Input<string>;
   readonly environmentVariables: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** What this function does beyond writing its logs and dead letters. */
   readonly permissions: pulumi.Input<readonly PolicyStatement[]>;
@@ -49,8 +43,6 @@ export class PlatformFunction extends pulumi.ComponentResource {
   readonly functionArn: pulumi.Output<string>;
   readonly roleArn: pulumi.Output<string>;
   readonly logGroupName: pulumi.Output<string>;
-  /** The role policy: triggers whose creation checks the role's permissions wait for it. */
-  readonly rolePolicy: aws.iam.RolePolicy;
 
   constructor(name: string, args: PlatformFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('PlatformFunction'), name, {}, opts);
@@ -63,10 +55,10 @@ export class PlatformFunction extends pulumi.ComponentResource {
     );
     const role = new aws.iam.Role(
       `${name}-role`,
-      { name: args.names.role, description: args.description, assumeRolePolicy: JSON.stringify(lambdaTrustPolicy(args.accountId)) },
+      { name: args.names.role, description: args.description, assumeRolePolicy: JSON.stringify(lambdaTrustPolicy(args.location.accountId)) },
       { parent: this },
     );
-    this.rolePolicy = new aws.iam.RolePolicy(
+    const rolePolicy = new aws.iam.RolePolicy(
       `${name}-permissions`,
       {
         role: role.name,
@@ -94,8 +86,9 @@ export class PlatformFunction extends pulumi.ComponentResource {
         environment: { variables: pulumi.output(args.environmentVariables).apply((variables) => ({ ...variables, ...RUNTIME_VARIABLES })) },
         loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name, applicationLogLevel: 'INFO', systemLogLevel: 'WARN' },
       },
-      // Triggers (event source mapping, invoke config) check the role's permissions when created.
-      { parent: this, dependsOn: [this.rolePolicy] },
+      // Triggers (event source mapping, invoke config) check the role's permissions when
+      // created; they depend on the function, so waiting here makes them wait too.
+      { parent: this, dependsOn: [rolePolicy] },
     );
     new aws.lambda.FunctionEventInvokeConfig(
       `${name}-async-invoke`,

@@ -27,9 +27,19 @@ describe('denyInsecureTransport', () => {
 
 describe('crossAccountRolePrincipal', () => {
   it('names the role’s account as principal and pins the role by aws:PrincipalArn, so the role need not exist yet', () => {
-    expect(crossAccountRolePrincipal('aws', 'arn:aws:iam::111111111111:role/acme-config-replicator-prod')).toEqual({
+    expect(crossAccountRolePrincipal('arn:aws:iam::111111111111:role/acme-config-replicator-prod')).toEqual({
       Principal: { AWS: 'arn:aws:iam::111111111111:root' },
       Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/acme-config-replicator-prod' } },
     });
+  });
+
+  it('takes the partition from the role ARN', () => {
+    expect(crossAccountRolePrincipal('arn:aws-us-gov:iam::111111111111:role/acme-config-replicator-prod').Principal).toEqual({
+      AWS: 'arn:aws-us-gov:iam::111111111111:root',
+    });
+  });
+
+  it.each(['acme-config-replicator-prod', 'arn:aws:iam::111111111111:user/someone', 'arn:aws:s3:::bucket'])('refuses %s, which is not an IAM role ARN', (arn) => {
+    expect(() => crossAccountRolePrincipal(arn)).toThrow(`crossAccountRolePrincipal: ${arn} is not an IAM role ARN`);
   });
 });

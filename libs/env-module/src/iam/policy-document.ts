@@ -1,3 +1,5 @@
+import { accountRootArn, parseArn } from '../naming/arns';
+
 /** IAM policy JSON, typed just enough to build it by hand and read it back in tests. */
 export type ConditionValue = string | boolean | readonly string[];
 export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, ConditionValue>>>>;
@@ -47,13 +49,13 @@ export function denyInsecureTransport(action: string, resources: readonly string
  * the role is pinned by `aws:PrincipalArn`: a policy naming the role itself would
  * be rejected until the role exists, and target stacks deploy before prod.
  */
-export function crossAccountRolePrincipal(
-  partition: string,
-  roleArnValue: string,
-): Pick<PolicyStatement, 'Principal' | 'Condition'> {
-  const accountId = roleArnValue.split(':')[4];
+export function crossAccountRolePrincipal(roleArn: string): Pick<PolicyStatement, 'Principal' | 'Condition'> {
+  const arn = parseArn(roleArn);
+  if (arn?.service !== 'iam' || arn.accountId === '' || !arn.resource.startsWith('role/')) {
+    throw new Error(`crossAccountRolePrincipal: ${roleArn} is not an IAM role ARN`);
+  }
   return {
-    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-    Condition: { ArnEquals: { 'aws:PrincipalArn': roleArnValue } },
+    Principal: { AWS: accountRootArn(arn.partition, arn.accountId) },
+    Condition: { ArnEquals: { 'aws:PrincipalArn': roleArn } },
   };
 }

@@ -7,7 +7,6 @@ import { metadataTablePolicy } from './table-resource-policy';
 
 export interface MetadataTableArgs {
   readonly tableName: string;
-  readonly partition: string;
   readonly settings: TableSettings;
   readonly encryptionKeyArn: pulumi.Input<string>;
   readonly crossAccountReplicatorRoleArn?: string;
@@ -54,7 +53,7 @@ export class MetadataTable extends pulumi.ComponentResource {
         `${name}-policy`,
         {
           resourceArn: table.arn,
-          policy: table.arn.apply((tableArn) => JSON.stringify(metadataTablePolicy({ tableArn, partition: args.partition, crossAccountReplicatorRoleArn: roleArn }))),
+          policy: table.arn.apply((tableArn) => JSON.stringify(metadataTablePolicy({ tableArn, crossAccountReplicatorRoleArn: roleArn }))),
         },
         { parent: this },
       );

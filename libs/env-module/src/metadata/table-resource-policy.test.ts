@@ -4,7 +4,7 @@ describe('metadataTablePolicy', () => {
   it('lets prod’s replicator from another account put and delete items, nothing else', () => {
     const tableArn = 'arn:aws:dynamodb:eu-west-1:222222222222:table/acme-metadata-dev';
     const replicator = 'arn:aws:iam::111111111111:role/acme-config-replicator-prod';
-    expect(metadataTablePolicy({ tableArn, partition: 'aws', crossAccountReplicatorRoleArn: replicator }).Statement).toEqual([
+    expect(metadataTablePolicy({ tableArn, crossAccountReplicatorRoleArn: replicator }).Statement).toEqual([
       {
         Sid: 'ProdReplicatorWritesItems',
         Effect: 'Allow',

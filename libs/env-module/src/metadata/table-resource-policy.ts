@@ -2,12 +2,12 @@ import { crossAccountRolePrincipal, type PolicyDocument, policyDocument } from '
 import { REPLICATOR_ACTIONS } from '../iam/replicator-permissions';
 
 /** Admits prod's replicator, from another account, to write this table's items. */
-export function metadataTablePolicy(args: { tableArn: string; partition: string; crossAccountReplicatorRoleArn: string }): PolicyDocument {
+export function metadataTablePolicy(args: { tableArn: string; crossAccountReplicatorRoleArn: string }): PolicyDocument {
   return policyDocument([
     {
       Sid: 'ProdReplicatorWritesItems',
       Effect: 'Allow',
-      ...crossAccountRolePrincipal(args.partition, args.crossAccountReplicatorRoleArn),
+      ...crossAccountRolePrincipal(args.crossAccountReplicatorRoleArn),
       Action: REPLICATOR_ACTIONS.writeTargetItems,
       Resource: args.tableArn,
     },

@@ -1,12 +1,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { monitorVariables } from '@data-platform/replication-contract';
+import { DEFAULT_CONFIG_PREFIX, monitorVariables } from '@data-platform/replication-contract';
 import type { TableStreamSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { monitorStatements } from '../iam/monitor-permissions';
 import { defaultEventBusArn } from '../naming/arns';
-import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
 
 /** S3 events that change what a configuration key holds. */
 export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] as const;
@@ -34,16 +33,10 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
     const fn = new PlatformFunction(
       name,
       {
+        ...args,
         description: `Turns ${args.environment} metadata table and config/ object changes into ConfigurationChanged events`,
-        names: args.names,
-        bundle: args.bundle,
-        settings: args.settings,
-        logRetentionDays: args.logRetentionDays,
-        asyncInvoke: args.asyncInvoke,
-        accountId: args.location.accountId,
-        deadLetterQueueArn: args.deadLetterQueueArn,
         environmentVariables: pulumi.output(args.deadLetterQueueUrl).apply((deadLetterQueueUrl) =>
-          monitorVariables({ environment: args.environment, eventBusName: 'default', configPrefix: CONFIG_PREFIX, deadLetterQueueUrl }),
+          monitorVariables({ environment: args.environment, eventBusName: 'default', configPrefix: DEFAULT_CONFIG_PREFIX, deadLetterQueueUrl }),
         ),
         permissions: pulumi
           .all([args.tableStreamArn, args.encryptionKeyArn])
@@ -85,7 +78,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
       `${name}-config-objects`,
       {
         bucket: args.bucketName,
-        lambdaFunctions: [{ id: 'config-object-changes', lambdaFunctionArn: fn.functionArn, events: [...CONFIG_OBJECT_EVENTS], filterPrefix: CONFIG_PREFIX }],
+        lambdaFunctions: [{ id: 'config-object-changes', lambdaFunctionArn: fn.functionArn, events: [...CONFIG_OBJECT_EVENTS], filterPrefix: DEFAULT_CONFIG_PREFIX }],
       },
       // S3 checks that it may invoke the function when the notification is saved.
       { parent: this, dependsOn: [s3Invoke] },

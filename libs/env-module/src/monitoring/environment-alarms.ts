@@ -12,36 +12,32 @@ export interface EnvironmentAlarmsArgs {
 }
 
 export class EnvironmentAlarms extends pulumi.ComponentResource {
-  readonly alarmArns: pulumi.Output<string[]>;
-
   constructor(name: string, args: EnvironmentAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('EnvironmentAlarms'), name, {}, opts);
 
-    const alarms = args.definitions.map(
-      (definition) =>
-        new aws.cloudwatch.MetricAlarm(
-          `${name}-${definition.name}`,
-          {
-            name: definition.name,
-            alarmDescription: definition.description,
-            namespace: definition.namespace,
-            metricName: definition.metricName,
-            dimensions: { ...definition.dimensions },
-            statistic: definition.statistic,
-            period: definition.periodSeconds,
-            evaluationPeriods: definition.evaluationPeriods,
-            threshold: definition.threshold,
-            comparisonOperator: 'GreaterThanThreshold',
-            // No datapoints means no messages and no invocations: healthy.
-            treatMissingData: 'notBreaching',
-            alarmActions: [args.failureTopicArn],
-            okActions: [args.failureTopicArn],
-          },
-          { parent: this, dependsOn: [...args.watched] },
-        ),
-    );
-
-    this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
-    this.registerOutputs({ alarmArns: this.alarmArns });
+    for (const definition of args.definitions) {
+      new aws.cloudwatch.MetricAlarm(
+        `${name}-${definition.name}`,
+        {
+          name: definition.name,
+          alarmDescription: definition.description,
+          namespace: definition.namespace,
+          metricName: definition.metricName,
+          dimensions: { ...definition.dimensions },
+          statistic: definition.statistic,
+          period: definition.periodSeconds,
+          evaluationPeriods: definition.evaluationPeriods,
+          threshold: definition.threshold,
+          comparisonOperator: 'GreaterThanThreshold',
+          // No datapoints means no messages and no invocations: healthy. Periods are whole minutes
+          // (the loader's rule): a shorter one would also see the gaps between one-minute datapoints.
+          treatMissingData: 'notBreaching',
+          alarmActions: [args.failureTopicArn],
+          okActions: [args.failureTopicArn],
+        },
+        { parent: this, dependsOn: [...args.watched] },
+      );
+    }
+    this.registerOutputs({});
   }
 }

@@ -6,7 +6,6 @@ import { replicationTopicPolicy } from './topic-policy';
 export interface ReplicationTopicsArgs {
   readonly successTopicName: string;
   readonly failureTopicName: string;
-  readonly partition: string;
   readonly accountId: string;
   /** The environment's alarms publish to the failure topic. */
   readonly alarmArnPattern: string;
@@ -26,7 +25,6 @@ export class ReplicationTopics extends pulumi.ComponentResource {
   constructor(name: string, args: ReplicationTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('ReplicationTopics'), name, {}, opts);
 
-    const crossAccount = args.crossAccountReplicatorRoleArn === undefined ? {} : { crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn };
     const topic = (purpose: 'success' | 'failure', topicName: string, alarms: boolean): aws.sns.Topic => {
       const created = new aws.sns.Topic(`${name}-${purpose}`, { name: topicName, kmsMasterKeyId: args.encryptionKeyArn }, { parent: this });
       new aws.sns.TopicPolicy(
@@ -37,9 +35,8 @@ export class ReplicationTopics extends pulumi.ComponentResource {
             JSON.stringify(
               replicationTopicPolicy({
                 topicArn,
-                partition: args.partition,
-                ...(alarms ? { alarms: { accountId: args.accountId, alarmArnPattern: args.alarmArnPattern } } : {}),
-                ...crossAccount,
+                alarms: alarms ? { accountId: args.accountId, alarmArnPattern: args.alarmArnPattern } : undefined,
+                crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn,
               }),
             ),
           ),

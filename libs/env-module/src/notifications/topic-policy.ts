@@ -3,13 +3,12 @@ import { REPLICATOR_ACTIONS } from '../iam/replicator-permissions';
 
 export interface ReplicationTopicPolicyArgs {
   readonly topicArn: string;
-  readonly partition: string;
   /** Set on the topic alarms publish to: CloudWatch may publish, for this account's matching alarms only. */
   readonly alarms?: { readonly accountId: string; readonly alarmArnPattern: string };
   readonly crossAccountReplicatorRoleArn?: string;
 }
 
-export function replicationTopicPolicy({ topicArn, partition, alarms, crossAccountReplicatorRoleArn }: ReplicationTopicPolicyArgs): PolicyDocument {
+export function replicationTopicPolicy({ topicArn, alarms, crossAccountReplicatorRoleArn }: ReplicationTopicPolicyArgs): PolicyDocument {
   const statements: PolicyStatement[] = [denyInsecureTransport('sns:Publish', [topicArn])];
   if (alarms !== undefined) {
     statements.push({
@@ -28,7 +27,7 @@ export function replicationTopicPolicy({ topicArn, partition, alarms, crossAccou
     statements.push({
       Sid: 'ProdReplicatorPublishesOutcomes',
       Effect: 'Allow',
-      ...crossAccountRolePrincipal(partition, crossAccountReplicatorRoleArn),
+      ...crossAccountRolePrincipal(crossAccountReplicatorRoleArn),
       Action: REPLICATOR_ACTIONS.publishOutcomes,
       Resource: topicArn,
     });

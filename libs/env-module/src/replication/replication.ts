@@ -1,23 +1,16 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type EnvironmentName, replicationRulePattern, replicatorVariables } from '@data-platform/replication-contract';
+import { DEFAULT_CONFIG_PREFIX, replicationRulePattern, replicatorVariables } from '@data-platform/replication-contract';
 import type { ReplicationSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { replicatorStatements } from '../iam/replicator-permissions';
-import type { EnvironmentStackOutputs } from '../outputs/environment-stack-outputs';
-import { CONFIG_PREFIX } from '../storage/bucket-lifecycle';
+import { environmentStackName, readEnvironmentStack } from '../outputs/environment-stack-reference';
 import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
-
-/** One target environment, as read from its stack. */
-export interface ReplicationTargetStack {
-  readonly stack: string;
-  readonly environment: EnvironmentName;
-  readonly outputs: pulumi.Output<EnvironmentStackOutputs>;
-}
 
 export interface ReplicationArgs extends EnvironmentFunctionArgs {
   readonly ruleName: string;
+  /** The targets, whose stacks are read here, and how to reach them. */
   readonly replication: ReplicationSettings;
   readonly source: {
     readonly bucketName: pulumi.Input<string>;
@@ -26,14 +19,14 @@ export interface ReplicationArgs extends EnvironmentFunctionArgs {
     readonly tableArn: pulumi.Input<string>;
     readonly encryptionKeyArn: pulumi.Input<string>;
   };
-  readonly targets: readonly ReplicationTargetStack[];
 }
 
 /**
  * Prod's replication: the rule that picks this environment's ConfigurationChanged
  * events off the default bus, and the replicator that applies each change to every
- * target. Retry budgets nest: the code's backoff ends inside the function timeout,
- * then Lambda's async retries, the rule target's retries, and the DLQ behind both.
+ * target the config lists, as that target's stack exports it. Retry budgets nest:
+ * the code's backoff ends inside the function timeout, then Lambda's async retries,
+ * the rule target's retries, and the DLQ behind both.
  */
 export class Replication extends pulumi.ComponentResource {
   readonly functionArn: pulumi.Output<string>;
@@ -42,28 +35,26 @@ export class Replication extends pulumi.ComponentResource {
   constructor(name: string, args: ReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('Replication'), name, {}, opts);
 
-    const targets = pulumi.all(args.targets.map((target) => target.outputs)).apply((outputs) =>
-      outputs.map((target, index) => {
-        const problem = targetAdmissionProblem(args.targets[index].stack, args.location, target);
-        if (problem !== undefined) {
-          throw new Error(problem);
-        }
-        return target;
-      }),
+    // The StackReferences are the stack's reads of other stacks, not parts of this component: no parent.
+    const { stackOrganization } = args.replication;
+    const targets = pulumi.all(
+      args.replication.targets.map((environment) =>
+        readEnvironmentStack(stackOrganization, environment).apply((target) => {
+          const problem = targetAdmissionProblem(environmentStackName(stackOrganization, environment), args.location, target);
+          if (problem !== undefined) {
+            throw new Error(problem);
+          }
+          return target;
+        }),
+      ),
     );
     const { source } = args;
 
     const fn = new PlatformFunction(
       name,
       {
+        ...args,
         description: `Applies ${args.environment} configuration changes to ${args.replication.targets.join(' and ')}`,
-        names: args.names,
-        bundle: args.bundle,
-        settings: args.settings,
-        logRetentionDays: args.logRetentionDays,
-        asyncInvoke: args.asyncInvoke,
-        accountId: args.location.accountId,
-        deadLetterQueueArn: args.deadLetterQueueArn,
         environmentVariables: pulumi
           .all([source.tableName, source.bucketName, args.deadLetterQueueUrl, targets])
           .apply(([sourceTableName, sourceBucketName, deadLetterQueueUrl, resolved]) =>
@@ -71,7 +62,7 @@ export class Replication extends pulumi.ComponentResource {
               environment: args.environment,
               sourceTableName,
               sourceBucketName,
-              configPrefix: CONFIG_PREFIX,
+              configPrefix: DEFAULT_CONFIG_PREFIX,
               deadLetterQueueUrl,
               targets: resolved.map((target) => replicationTargetFor(args.location, target)),
               retry: args.replication.retry,

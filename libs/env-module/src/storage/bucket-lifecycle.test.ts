@@ -1,4 +1,5 @@
-import { CONFIG_PREFIX, dataBucketLifecycleRules } from './bucket-lifecycle';
+import { DEFAULT_CONFIG_PREFIX } from '@data-platform/replication-contract';
+import { dataBucketLifecycleRules } from './bucket-lifecycle';
 
 describe('dataBucketLifecycleRules', () => {
   const rules = dataBucketLifecycleRules({ dataExpirationDays: 30, noncurrentVersionExpirationDays: 30, abortIncompleteMultipartUploadDays: 7 });
@@ -22,7 +23,7 @@ describe('dataBucketLifecycleRules', () => {
     expect(expiringCurrent.length).toBeGreaterThan(0);
     for (const rule of expiringCurrent) {
       expect(rule.filter.prefix).toBeDefined();
-      expect(CONFIG_PREFIX.startsWith(rule.filter.prefix ?? '')).toBe(false);
+      expect(DEFAULT_CONFIG_PREFIX.startsWith(rule.filter.prefix ?? '')).toBe(false);
     }
   });
 

@@ -1,9 +1,7 @@
-import { DEFAULT_CONFIG_PREFIX } from '@data-platform/replication-contract';
 import type { BucketSettings } from '../config/environment-config';
 
-/** Pipeline data lives under `data/` and expires; configuration lives under `config/` and never does. */
+/** Pipeline data lives under `data/` and expires; configuration (the contract's `DEFAULT_CONFIG_PREFIX`) never does. */
 export const DATA_PREFIX = 'data/';
-export const CONFIG_PREFIX = DEFAULT_CONFIG_PREFIX;
 
 /** One rule as `aws.s3.BucketLifecycleConfiguration` takes it. */
 export interface LifecycleRule {

@@ -5,11 +5,11 @@ const replicator = 'arn:aws:iam::111111111111:role/acme-config-replicator-prod';
 
 describe('dataBucketPolicy', () => {
   it('only requires TLS when prod shares the account', () => {
-    expect(dataBucketPolicy({ bucketArn, partition: 'aws' }).Statement.map((statement) => statement.Sid)).toEqual(['DenyInsecureTransport']);
+    expect(dataBucketPolicy({ bucketArn }).Statement.map((statement) => statement.Sid)).toEqual(['DenyInsecureTransport']);
   });
 
   it('admits prod’s replicator from another account to list the bucket and replace config/ objects only', () => {
-    const [, list, replace] = dataBucketPolicy({ bucketArn, partition: 'aws', crossAccountReplicatorRoleArn: replicator }).Statement;
+    const [, list, replace] = dataBucketPolicy({ bucketArn, crossAccountReplicatorRoleArn: replicator }).Statement;
     expect(list).toMatchObject({ Sid: 'ProdReplicatorListsBucket', Action: ['s3:ListBucket'], Resource: bucketArn });
     expect(replace).toEqual({
       Sid: 'ProdReplicatorReplacesConfigurationObjects',

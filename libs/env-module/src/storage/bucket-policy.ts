@@ -3,16 +3,15 @@ import { configObjectsArn, REPLICATOR_ACTIONS } from '../iam/replicator-permissi
 
 export interface DataBucketPolicyArgs {
   readonly bucketArn: string;
-  readonly partition: string;
   /** Prod's replicator role in another account, admitted to replace configuration objects. */
   readonly crossAccountReplicatorRoleArn?: string;
 }
 
 /** TLS only; and, when prod lives in another account, its replicator may replace `config/` objects. */
-export function dataBucketPolicy({ bucketArn, partition, crossAccountReplicatorRoleArn }: DataBucketPolicyArgs): PolicyDocument {
+export function dataBucketPolicy({ bucketArn, crossAccountReplicatorRoleArn }: DataBucketPolicyArgs): PolicyDocument {
   const statements: PolicyStatement[] = [denyInsecureTransport('s3:*', [bucketArn, `${bucketArn}/*`])];
   if (crossAccountReplicatorRoleArn !== undefined) {
-    const principal = crossAccountRolePrincipal(partition, crossAccountReplicatorRoleArn);
+    const principal = crossAccountRolePrincipal(crossAccountReplicatorRoleArn);
     statements.push(
       { Sid: 'ProdReplicatorListsBucket', Effect: 'Allow', ...principal, Action: REPLICATOR_ACTIONS.listBuckets, Resource: bucketArn },
       {

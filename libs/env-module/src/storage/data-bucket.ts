@@ -7,7 +7,6 @@ import { dataBucketPolicy } from './bucket-policy';
 
 export interface DataBucketArgs {
   readonly bucketName: string;
-  readonly partition: string;
   readonly settings: BucketSettings;
   readonly encryptionKeyArn: pulumi.Input<string>;
   readonly crossAccountReplicatorRoleArn?: string;
@@ -60,13 +59,7 @@ export class DataBucket extends pulumi.ComponentResource {
       {
         bucket: bucket.id,
         policy: bucket.arn.apply((bucketArn) =>
-          JSON.stringify(
-            dataBucketPolicy({
-              bucketArn,
-              partition: args.partition,
-              ...(args.crossAccountReplicatorRoleArn === undefined ? {} : { crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn }),
-            }),
-          ),
+          JSON.stringify(dataBucketPolicy({ bucketArn, crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn })),
         ),
       },
       // S3 rejects policy changes while the public access block is being applied.

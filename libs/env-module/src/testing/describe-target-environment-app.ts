@@ -2,6 +2,7 @@ import { type OfflineStackResult, runStackOffline } from '@data-platform/offline
 import { loadProgramInJestIsolation } from '@data-platform/offline-stack/testing';
 import type { EnvironmentName } from '@data-platform/replication-contract';
 import { parseEnvironmentStackOutputs } from '../outputs/environment-stack-outputs';
+import { environmentStackName } from '../outputs/environment-stack-reference';
 
 /**
  * The tests every replication-target app (dev, staging) runs on its own real
@@ -11,6 +12,8 @@ import { parseEnvironmentStackOutputs } from '../outputs/environment-stack-outpu
  */
 export function describeTargetEnvironmentApp(options: { projectDir: string; environment: EnvironmentName }): void {
   const { projectDir, environment } = options;
+  // Each isolated program load brings a fresh copy of the Pulumi SDK, which adds a process exit listener.
+  process.setMaxListeners(50);
 
   describe(`infra-${environment}`, () => {
     let result: OfflineStackResult;
@@ -19,7 +22,7 @@ export function describeTargetEnvironmentApp(options: { projectDir: string; envi
     }, 30_000);
 
     it('exports the stack output contract, without a replication rule', () => {
-      const outputs = parseEnvironmentStackOutputs(`organization/infra-${environment}/${environment}`, environment, result.outputs);
+      const outputs = parseEnvironmentStackOutputs(environmentStackName(result.organization, environment), environment, result.outputs);
       expect(outputs).toEqual(result.outputs);
       expect(outputs).toMatchObject({ environment, bucketName: `acme-data-${environment}-eu-west-1-111111111111`, tableName: `acme-metadata-${environment}` });
       expect(Object.keys(outputs.lambdaFunctionArns)).toEqual(['monitor']);
