@@ -16,6 +16,14 @@ describe('planResource', () => {
     expect(planResource(type, 'logical', inputs, at).state[property]).toBe(expected);
   });
 
+  it('gives an EventBridge rule the id AWS does: its name on the default bus, bus/name on another', () => {
+    expect(planResource('aws:cloudwatch/eventRule:EventRule', 'logical', { name: 'rule' }, at)).toMatchObject({ id: 'rule', state: { arn: 'arn:aws:events:eu-west-1:111111111111:rule/rule' } });
+    expect(planResource('aws:cloudwatch/eventRule:EventRule', 'logical', { name: 'rule', eventBusName: 'custom' }, at)).toMatchObject({
+      id: 'custom/rule',
+      state: { arn: 'arn:aws:events:eu-west-1:111111111111:rule/custom/rule' },
+    });
+  });
+
   it('auto-names like Pulumi, deterministically, when no physical name is given', () => {
     const first = planResource('aws:sns/topic:Topic', 'replication-success', {}, at);
     expect(first.state['name']).toMatch(/^replication-success-[0-9a-f]{7}$/);

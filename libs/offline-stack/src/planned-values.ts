@@ -87,8 +87,9 @@ const PLANNERS: Readonly<Record<string, Planner>> = {
   'aws:cloudwatch/eventRule:EventRule': (inputs, logical, at) => {
     const name = physicalName(inputs, 'name', logical);
     const bus = typeof inputs['eventBusName'] === 'string' ? inputs['eventBusName'] : 'default';
+    // The id is the rule name on the default bus, `<bus>/<name>` on another, as in the provider and the ARN.
     const path = bus === 'default' ? name : `${bus}/${name}`;
-    return { id: `${bus}/${name}`, state: { name, arn: `arn:${at.partition}:events:${at.region}:${at.accountId}:rule/${path}` } };
+    return { id: path, state: { name, arn: `arn:${at.partition}:events:${at.region}:${at.accountId}:rule/${path}` } };
   },
   'aws:cloudwatch/logGroup:LogGroup': (inputs, logical, at) => {
     const name = physicalName(inputs, 'name', logical);

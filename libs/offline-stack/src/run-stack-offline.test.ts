@@ -53,6 +53,20 @@ describe('runStackOffline', () => {
     });
     expect(byName.get('store-versioning')).toMatchObject({ taggable: false, provider: 'aws' });
     expect(byName.get('store-versioning')?.state).not.toHaveProperty('tagsAll');
+    // On the default provider, whose default tags would come from stack config (not modelled).
+    expect(byName.get('unreferenced')).toMatchObject({ taggable: true, provider: undefined, state: { tagsAll: {} } });
+  });
+
+  it('looks StackReference outputs up through a function, when given one, by the name the program uses', async () => {
+    const asked: string[] = [];
+    const result = await run({
+      stackReferences: (name) => {
+        asked.push(name);
+        return name === 'organization/upstream/dev' ? { bucketName: 'looked-up-bucket' } : undefined;
+      },
+    });
+    expect(asked).toEqual(['organization/upstream/dev']);
+    expect(result.outputs['upstreamBucket']).toBe('looked-up-bucket');
   });
 
   it('is deterministic', async () => {

@@ -11,8 +11,12 @@ export interface OfflineStackOptions {
   readonly program?: string;
   /** What `pulumi.getOrganization()` returns; the CLI's default for self-managed backends. */
   readonly organization?: string;
-  /** Outputs of other stacks, by fully-qualified name (`org/project/stack`), for StackReferences. */
-  readonly stackReferences?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Outputs of other stacks for StackReferences: by fully-qualified name
+   * (`org/project/stack`), or a function that looks up a name when a StackReference
+   * asks for it (undefined: no outputs for that stack, and the reference fails).
+   */
+  readonly stackReferences?: StackReferenceOutputs;
   /** Config values that replace or add to the committed stack config (fully-qualified keys). */
   readonly configOverrides?: Readonly<Record<string, string>>;
   /**
@@ -40,6 +44,11 @@ export interface OfflineResource {
   readonly id?: string;
   readonly state: Readonly<Record<string, unknown>>;
 }
+
+/** Outputs by stack name, or a lookup of them; see `OfflineStackOptions.stackReferences`. */
+export type StackReferenceOutputs =
+  | Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  | ((name: string) => Readonly<Record<string, unknown>> | undefined);
 
 export interface OfflineInvoke {
   readonly token: string;
@@ -79,7 +88,7 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
     partition: 'aws',
   };
   const program = options.program ?? join(projectDir, 'index.ts');
-  const recorder = new ResourceRecorder(location, options.stackReferences ?? {});
+  const recorder = new ResourceRecorder(location, stackReferenceLookup(options.stackReferences ?? {}));
 
   return withLocalStorage(async () => {
     // Like Pulumi's language host, the run owns stray errors while it lasts: a failed
@@ -200,7 +209,7 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
 
   constructor(
     private readonly location: PlannedLocation,
-    private readonly stackReferences: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+    private readonly stackReferenceOutputs: (name: string) => Readonly<Record<string, unknown>> | undefined,
   ) {}
 
   /** The mock engine is not told a resource's parent, so note it at construction. */
@@ -228,17 +237,17 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
   }
 
   private plan(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-    const parent = this.parents.get(`${args.type}::${args.name}`);
+    const key = `${args.type}::${args.name}`;
+    const parent = this.parents.get(key);
     if (args.type === STACK_REFERENCE_TYPE) {
       const name = String(args.inputs['name']);
-      const outputs = this.stackReferences[name];
+      const outputs = this.stackReferenceOutputs(name);
       if (outputs === undefined) {
         throw new Error(`StackReference ${name}: no outputs for that stack (plan or deploy it first)`);
       }
       this.resources.push({ type: args.type, name: args.name, parent, custom: true, taggable: false, inputs: args.inputs, id: name, state: { outputs } });
       return { id: name, state: { name, outputs, secretOutputNames: [] } };
     }
-    const key = `${args.type}::${args.name}`;
     const custom = args.custom ?? false;
     const taggable = this.taggable.has(key);
     const provider = providerName(args.provider);
@@ -246,9 +255,9 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
       this.defaultTags.set(args.name, parseDefaultTags(args.inputs['defaultTags']));
     }
     // As the AWS provider does: tagsAll = the provider's default tags, overridden by the resource's own.
-    const inputs = taggable
-      ? { ...args.inputs, tagsAll: { ...this.defaultTags.get(provider ?? 'default'), ...asTags(args.inputs['tags']) } }
-      : args.inputs;
+    // The default provider's come from `aws:defaultTags` stack config, which is not modelled.
+    const defaultTags = provider === undefined ? {} : this.defaultTags.get(provider);
+    const inputs = taggable ? { ...args.inputs, tagsAll: { ...defaultTags, ...asTags(args.inputs['tags']) } } : args.inputs;
     const planned = custom ? planResource(args.type, args.name, inputs, this.location) : { id: undefined, state: {} };
     this.resources.push({ type: args.type, name: args.name, parent, custom, taggable, provider, inputs: args.inputs, id: planned.id, state: planned.state });
     return { id: planned.id, state: planned.state };
@@ -264,6 +273,10 @@ class ResourceRecorder implements pulumi.runtime.Mocks {
       throw error;
     }
   }
+}
+
+function stackReferenceLookup(outputs: StackReferenceOutputs): (name: string) => Readonly<Record<string, unknown>> | undefined {
+  return typeof outputs === 'function' ? outputs : (name) => (Object.hasOwn(outputs, name) ? outputs[name] : undefined);
 }
 
 /** A provider reference is `<provider urn>::<id>`; the urn ends with the provider's name. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStackFiles } from './stack-files';
+import { readStackFiles, StackFileError } from './stack-files';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'stack-files-'));
@@ -31,6 +31,19 @@ describe('readStackFiles', () => {
   it('names the missing file', () => {
     const dir = project({ 'Pulumi.yaml': 'name: p\nruntime: nodejs\n' });
     expect(() => readStackFiles(dir, 'prod')).toThrow(`${join(dir, 'Pulumi.prod.yaml')}: does not exist`);
+  });
+
+  it('names a file that is not valid YAML, with what is wrong and where', () => {
+    const dir = project({ 'Pulumi.yaml': 'name: p\nruntime: nodejs\n', 'Pulumi.dev.yaml': 'config:\n  p:greeting: "\\q"\n' });
+    const read = () => readStackFiles(dir, 'dev');
+    expect(read).toThrow(StackFileError);
+    expect(read).toThrow(`${join(dir, 'Pulumi.dev.yaml')}: is not valid YAML: Invalid escape sequence \\q at line 2, column 16`);
+  });
+
+  it('names a file it cannot read', () => {
+    const dir = project({ 'Pulumi.yaml': 'name: p\nruntime: nodejs\n' });
+    mkdirSync(join(dir, 'Pulumi.dev.yaml'));
+    expect(() => readStackFiles(dir, 'dev')).toThrow(`${join(dir, 'Pulumi.dev.yaml')}: cannot be read: EISDIR`);
   });
 
   it('refuses secrets, which an offline run cannot decrypt', () => {

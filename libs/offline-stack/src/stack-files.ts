@@ -54,7 +54,19 @@ function readYaml(file: string): Record<string, unknown> {
   if (!existsSync(file)) {
     throw new StackFileError(file, 'does not exist');
   }
-  const document: unknown = parse(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new StackFileError(file, `cannot be read: ${(error as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    // The parser's message goes on with an excerpt of the file; its first line says what and where.
+    throw new StackFileError(file, `is not valid YAML: ${(error as Error).message.split('\n')[0].replace(/:$/, '')}`);
+  }
   if (!isMap(document)) {
     throw new StackFileError(file, 'is not a YAML map');
   }
