@@ -48,9 +48,6 @@ export interface PolicyViolation {
 export interface EvaluationOptions {
   /** Per-policy config, as in `pulumi preview --policy-pack-config <file>`. */
   readonly config?: PolicyPackConfig;
-  /** The pack's default enforcement level, for policies that set none (the SDK's default is advisory). */
-  readonly packEnforcementLevel?: EnforcementLevel;
-  readonly stackTags?: ReadonlyMap<string, string>;
 }
 
 export class PolicyEvaluationError extends Error {
@@ -69,6 +66,8 @@ class NotApplicable extends Error {}
 const { unknownCheckingProxy } = policySdk as unknown as { unknownCheckingProxy<T>(value: T): T };
 
 const OPTIONS: PolicyResourceOptions = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+/** An offline stack has no stack tags. */
+const STACK_TAGS: ReadonlyMap<string, string> = new Map();
 
 /** Runs every resource policy on every resource, then every stack policy on the stack; returns what they reported. */
 export async function evaluatePolicies(
@@ -77,9 +76,8 @@ export async function evaluatePolicies(
   options: EvaluationOptions = {},
 ): Promise<PolicyViolation[]> {
   const violations: PolicyViolation[] = [];
-  const stackTags = options.stackTags ?? new Map<string, string>();
   for (const policy of policies) {
-    const level = enforcementLevel(policy.name, policy.enforcementLevel, options);
+    const level = enforcementLevel(policy.name, policy.enforcementLevel, options.config);
     if (level === 'disabled') {
       continue;
     }
@@ -87,23 +85,20 @@ export async function evaluatePolicies(
     const reported = level === 'advisory' ? 'advisory' : 'mandatory';
     const getConfig = <T extends object>(): T => configFor(policy.name, policy.configSchema, options.config) as T;
     if ('validateStack' in policy) {
-      await runStackPolicy(policy, resources, { stackTags, getConfig }, reported, violations);
+      await runStackPolicy(policy, resources, getConfig, reported, violations);
     } else {
-      await runResourcePolicy(policy, resources, { stackTags, getConfig }, reported, violations);
+      await runResourcePolicy(policy, resources, getConfig, reported, violations);
     }
   }
   return violations;
 }
 
-interface Shared {
-  readonly stackTags: ReadonlyMap<string, string>;
-  getConfig<T extends object>(): T;
-}
+type GetConfig = <T extends object>() => T;
 
 async function runResourcePolicy(
   policy: ResourceValidationPolicy,
   resources: readonly ResourceUnderPolicy[],
-  shared: Shared,
+  getConfig: GetConfig,
   level: PolicyViolation['enforcementLevel'],
   violations: PolicyViolation[],
 ): Promise<void> {
@@ -118,10 +113,10 @@ async function runResourcePolicy(
       name: resource.name,
       opts: OPTIONS,
       provider: resource.provider,
-      stackTags: shared.stackTags,
+      stackTags: STACK_TAGS,
       isType: (resourceClass) => isTypeOf(resource.type, resourceClass),
       asType: ((resourceClass: unknown) => (isTypeOf(resource.type, resourceClass) ? args.props : undefined)) as ResourceValidationArgs['asType'],
-      getConfig: shared.getConfig,
+      getConfig,
       notApplicable: throwNotApplicable,
     };
     for (const validation of validations) {
@@ -139,14 +134,14 @@ async function runResourcePolicy(
 async function runStackPolicy(
   policy: StackValidationPolicy,
   resources: readonly ResourceUnderPolicy[],
-  shared: Shared,
+  getConfig: GetConfig,
   level: PolicyViolation['enforcementLevel'],
   violations: PolicyViolation[],
 ): Promise<void> {
   const args: StackValidationArgs = {
     resources: linkResources(resources),
-    stackTags: shared.stackTags,
-    getConfig: shared.getConfig,
+    stackTags: STACK_TAGS,
+    getConfig,
     notApplicable: throwNotApplicable,
   };
   const report: ReportViolation = (message, urn) => violations.push({ policyName: policy.name, enforcementLevel: level, message, urn });
@@ -192,10 +187,11 @@ function linkResources(resources: readonly ResourceUnderPolicy[]): PolicyResourc
   return linked;
 }
 
-function enforcementLevel(name: string, own: EnforcementLevel | undefined, options: EvaluationOptions): EnforcementLevel {
-  const configured = options.config?.[name];
+/** The level from the config, else the policy's own, else the SDK's default (advisory). */
+function enforcementLevel(name: string, own: EnforcementLevel | undefined, config: PolicyPackConfig | undefined): EnforcementLevel {
+  const configured = config?.[name];
   const fromConfig = typeof configured === 'string' ? configured : configured?.enforcementLevel;
-  return fromConfig ?? own ?? options.packEnforcementLevel ?? 'advisory';
+  return fromConfig ?? own ?? 'advisory';
 }
 
 /** The policy's config with the defaults of its schema, as the CLI passes it. */

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import { type ResourceValidation, validateResourceOfType } from '@pulumi/policy';
 import type { Resource, Unwrap } from '@pulumi/pulumi';
+import { PolicyDocumentError, type PolicyStatement, readPolicyDocument } from './policy-document';
 
 /** Where a policy document sits decides which rules apply to it. */
 export type DocumentKind =
@@ -19,46 +20,62 @@ export interface PolicyDocumentSource {
   readonly document: unknown;
 }
 
-/** What a document gets wrong, each problem finishing the sentence "<subject>...". */
-export type DocumentCheck = (kind: DocumentKind, document: unknown) => string[];
+/** What a document's statements get wrong, each problem finishing the sentence "<subject>...". */
+export type DocumentCheck = (kind: DocumentKind, statements: readonly PolicyStatement[]) => string[];
+
+export interface DocumentCheckOptions {
+  /** Report a document that cannot be read as a violation; otherwise skip it (another policy reports it). */
+  readonly reportUnreadable: boolean;
+}
 
 /**
  * One validation per resource type that holds IAM policy documents: role trust and
  * inline policies, managed and inline identity policies, bucket, queue and topic
- * policies (separate resources or inline), and KMS key policies.
+ * policies (separate resources or inline), and KMS key policies. Each document is
+ * read once, and `check` gets its statements.
  */
-export function policyDocumentValidations(check: DocumentCheck): ResourceValidation[] {
+export function policyDocumentValidations(check: DocumentCheck, options: DocumentCheckOptions): ResourceValidation[] {
+  const documentsOf = <TResource extends Resource, TArgs>(
+    resourceClass: Parameters<typeof validateResourceOfType<TResource, TArgs>>[0],
+    documents: (props: Unwrap<NonNullable<TArgs>>, name: string) => PolicyDocumentSource[],
+  ): ResourceValidation =>
+    validateResourceOfType(resourceClass, (props, args, reportViolation) => {
+      for (const { subject, kind, document } of documents(props, args.name)) {
+        for (const problem of documentProblems(check, options, kind, document)) {
+          reportViolation(`${subject}${problem}.`);
+        }
+      }
+    });
   return [
-    documentsOf(check, aws.iam.Role, (role, name) => [
+    documentsOf(aws.iam.Role, (role, name) => [
       { subject: `IAM role ${name} trust policy`, kind: 'trust', document: role.assumeRolePolicy },
       ...(role.inlinePolicies ?? []).map((inline) => ({ subject: `IAM role ${name} inline policy ${inline.name ?? ''}`.trim(), kind: 'identity' as const, document: inline.policy })),
     ]),
-    documentsOf(check, aws.iam.Policy, (policy, name) => [{ subject: `IAM policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(check, aws.iam.RolePolicy, (policy, name) => [{ subject: `IAM role policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(check, aws.iam.UserPolicy, (policy, name) => [{ subject: `IAM user policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(check, aws.iam.GroupPolicy, (policy, name) => [{ subject: `IAM group policy ${name}`, kind: 'identity', document: policy.policy }]),
-    documentsOf(check, aws.s3.BucketPolicy, (policy, name) => [{ subject: `S3 bucket policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(check, aws.sqs.QueuePolicy, (policy, name) => [{ subject: `SQS queue policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(check, aws.sqs.Queue, (queue, name) => [{ subject: `SQS queue ${name} policy`, kind: 'resource', document: queue.policy }]),
-    documentsOf(check, aws.sns.TopicPolicy, (policy, name) => [{ subject: `SNS topic policy ${name}`, kind: 'resource', document: policy.policy }]),
-    documentsOf(check, aws.sns.Topic, (topic, name) => [{ subject: `SNS topic ${name} policy`, kind: 'resource', document: topic.policy }]),
-    documentsOf(check, aws.kms.Key, (key, name) => [{ subject: `KMS key ${name} policy`, kind: 'key', document: key.policy }]),
+    documentsOf(aws.iam.Policy, (policy, name) => [{ subject: `IAM policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.RolePolicy, (policy, name) => [{ subject: `IAM role policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.UserPolicy, (policy, name) => [{ subject: `IAM user policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.iam.GroupPolicy, (policy, name) => [{ subject: `IAM group policy ${name}`, kind: 'identity', document: policy.policy }]),
+    documentsOf(aws.s3.BucketPolicy, (policy, name) => [{ subject: `S3 bucket policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sqs.QueuePolicy, (policy, name) => [{ subject: `SQS queue policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sqs.Queue, (queue, name) => [{ subject: `SQS queue ${name} policy`, kind: 'resource', document: queue.policy }]),
+    documentsOf(aws.sns.TopicPolicy, (policy, name) => [{ subject: `SNS topic policy ${name}`, kind: 'resource', document: policy.policy }]),
+    documentsOf(aws.sns.Topic, (topic, name) => [{ subject: `SNS topic ${name} policy`, kind: 'resource', document: topic.policy }]),
+    documentsOf(aws.kms.Key, (key, name) => [{ subject: `KMS key ${name} policy`, kind: 'key', document: key.policy }]),
   ];
 }
 
-function documentsOf<TResource extends Resource, TArgs>(
-  check: DocumentCheck,
-  resourceClass: Parameters<typeof validateResourceOfType<TResource, TArgs>>[0],
-  documents: (props: Unwrap<NonNullable<TArgs>>, name: string) => PolicyDocumentSource[],
-): ResourceValidation {
-  return validateResourceOfType(resourceClass, (props, args, reportViolation) => {
-    for (const { subject, kind, document } of documents(props, args.name)) {
-      if (document === undefined || document === '') {
-        continue;
-      }
-      for (const problem of check(kind, document)) {
-        reportViolation(`${subject}${problem}.`);
-      }
+function documentProblems(check: DocumentCheck, options: DocumentCheckOptions, kind: DocumentKind, document: unknown): string[] {
+  if (document === undefined || document === '') {
+    return [];
+  }
+  let statements: PolicyStatement[];
+  try {
+    statements = readPolicyDocument(document);
+  } catch (error) {
+    if (!(error instanceof PolicyDocumentError)) {
+      throw error;
     }
-  });
+    return options.reportUnreadable ? [`: the policy document ${error.message}`] : [];
+  }
+  return check(kind, statements);
 }

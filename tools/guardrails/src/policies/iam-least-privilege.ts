@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import { type ResourceValidationPolicy, validateResourceOfType } from '@pulumi/policy';
-import { isAnyPrincipal, type PolicyStatement, readPolicyDocument } from '../policy-document';
+import { isAnyPrincipal, type PolicyStatement } from '../policy-document';
 import { type DocumentKind, policyDocumentValidations } from '../policy-document-sources';
 
 /**
@@ -47,7 +47,7 @@ export const iamLeastPrivilege: ResourceValidationPolicy = {
     'No Allow statement in an IAM, bucket, queue, topic or key policy allows every action (*) or every action of a service (s3:*), uses NotAction/NotResource, an unscoped "*" resource where AWS supports a narrower one, or an unconditioned grant to every principal; Lambda permissions name one action and their source.',
   enforcementLevel: 'mandatory',
   validateResource: [
-    ...policyDocumentValidations(documentProblems),
+    ...policyDocumentValidations(documentProblems, { reportUnreadable: true }),
     validateResourceOfType(aws.lambda.Permission, (permission, args, reportViolation) => {
       for (const problem of lambdaPermissionProblems(permission)) {
         reportViolation(`Lambda permission ${args.name} ${problem}.`);
@@ -56,14 +56,8 @@ export const iamLeastPrivilege: ResourceValidationPolicy = {
   ],
 };
 
-/** What a policy document gets wrong, each finishing "<subject>...". */
-export function documentProblems(kind: DocumentKind, document: unknown): string[] {
-  let statements: PolicyStatement[];
-  try {
-    statements = readPolicyDocument(document);
-  } catch (error) {
-    return [`: the policy document ${(error as Error).message}`];
-  }
+/** What the statements of a policy document get wrong, each finishing "<subject>...". */
+export function documentProblems(kind: DocumentKind, statements: readonly PolicyStatement[]): string[] {
   return statements
     .filter((statement) => statement.effect === 'Allow')
     .flatMap((statement) => statementProblems(kind, statement).map((problem) => `, statement ${statement.label}: ${problem}`));

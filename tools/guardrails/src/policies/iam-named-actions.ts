@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy } from '@pulumi/policy';
-import { type PolicyStatement, readPolicyDocument } from '../policy-document';
+import type { PolicyStatement } from '../policy-document';
 import { type DocumentKind, policyDocumentValidations } from '../policy-document-sources';
 import { delegatesKeyToIam, isServiceWideAction } from './iam-least-privilege';
 
@@ -13,17 +13,11 @@ export const iamNamedActions: ResourceValidationPolicy = {
   name: 'iam-named-actions',
   description: 'Allow statements name their actions instead of matching them with a partial wildcard such as s3:Get* or kms:GenerateDataKey*.',
   enforcementLevel: 'advisory',
-  validateResource: policyDocumentValidations(namedActionProblems),
+  // iam-least-privilege reports documents it cannot read.
+  validateResource: policyDocumentValidations(namedActionProblems, { reportUnreadable: false }),
 };
 
-function namedActionProblems(kind: DocumentKind, document: unknown): string[] {
-  let statements: PolicyStatement[];
-  try {
-    statements = readPolicyDocument(document);
-  } catch {
-    // iam-least-privilege reports documents it cannot read.
-    return [];
-  }
+function namedActionProblems(kind: DocumentKind, statements: readonly PolicyStatement[]): string[] {
   return statements
     .filter((statement) => statement.effect === 'Allow' && kind !== 'trust' && !delegatesKeyToIam(kind, statement))
     .flatMap((statement) => {

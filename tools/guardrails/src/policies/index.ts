@@ -6,7 +6,7 @@ import { iamLeastPrivilege } from './iam-least-privilege';
 import { iamNamedActions } from './iam-named-actions';
 import { lambdaRuntime } from './lambda-runtime';
 import { lambdaTimeout } from './lambda-timeout';
-import { requiredTags } from './required-tags';
+import { providerDefaultTags, requiredTags } from './required-tags';
 import { s3BucketEncryption } from './s3-bucket-encryption';
 import { s3BucketLifecycle } from './s3-bucket-lifecycle';
 import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
@@ -42,6 +42,7 @@ export {
   iamNamedActions,
   lambdaRuntime,
   lambdaTimeout,
+  providerDefaultTags,
   requiredTags,
   s3BucketEncryption,
   s3BucketLifecycle,

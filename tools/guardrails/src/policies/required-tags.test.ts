@@ -1,5 +1,5 @@
 import { provider, resource, violations } from '../test/resources';
-import { requiredTags } from './required-tags';
+import { providerDefaultTags, requiredTags } from './required-tags';
 
 const all = { Environment: 'dev', Project: 'data-platform', ManagedBy: 'pulumi' };
 
@@ -11,6 +11,14 @@ describe('required-tags', () => {
   it('merges the provider default tags under the resource tags when tagsAll is absent', async () => {
     const queue = resource('aws:sqs/queue:Queue', 'dlq', { tags: { Project: 'data-platform' } }, { provider: provider({ Environment: 'dev', ManagedBy: 'pulumi' }) });
     expect(await violations(requiredTags, [queue])).toEqual([]);
+  });
+
+  it('counts provider default tags it cannot read as none, and names what is missing', async () => {
+    const unreadable = { ...provider({}), props: { defaultTags: '{"tags":' } };
+    expect(await violations(requiredTags, [resource('aws:sqs/queue:Queue', 'dlq', { tags: all }, { provider: unreadable })])).toEqual([]);
+    expect(await violations(requiredTags, [resource('aws:sqs/queue:Queue', 'dlq', {}, { provider: unreadable })])).toEqual([
+      'aws:sqs/queue:Queue dlq is missing the required tags Environment, Project, ManagedBy.',
+    ]);
   });
 
   it('names the missing tags, counting empty values as missing', async () => {
@@ -38,5 +46,18 @@ describe('required-tags', () => {
     expect(await violations(requiredTags, [resource('aws:sqs/queue:Queue', 'dlq', { tagsAll: all })], config)).toEqual([
       'aws:sqs/queue:Queue dlq is missing the required tags CostCenter.',
     ]);
+  });
+});
+
+describe('providerDefaultTags', () => {
+  it('reads the default tags of an AWS provider from its inputs, as a JSON string or an object', () => {
+    expect(providerDefaultTags(provider({ Environment: 'dev' }).props)).toEqual({ Environment: 'dev' });
+    expect(providerDefaultTags({ defaultTags: { tags: { Environment: 'dev' } } })).toEqual({ Environment: 'dev' });
+  });
+
+  it('has none for a provider without them, or with a value it cannot read', () => {
+    expect(providerDefaultTags(undefined)).toEqual({});
+    expect(providerDefaultTags({ region: 'eu-west-1' })).toEqual({});
+    expect(providerDefaultTags({ defaultTags: '{"tags":' })).toEqual({});
   });
 });

@@ -66,10 +66,21 @@ export function effectiveTags(args: Pick<ResourceValidationArgs, 'props' | 'prov
   return { ...providerDefaultTags(args.provider?.props), ...(isRecord(args.props['tags']) ? args.props['tags'] : {}) };
 }
 
-/** Provider inputs reach the engine with structured values as JSON strings. */
-function providerDefaultTags(props: Record<string, unknown> | undefined): Record<string, unknown> {
+/**
+ * The default tags of an AWS provider, from its inputs; `{}` when it has none or
+ * they cannot be read. Provider inputs reach the engine with structured values as
+ * JSON strings.
+ */
+export function providerDefaultTags(props: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   const value = props?.['defaultTags'];
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
   const tags = isRecord(parsed) ? parsed['tags'] : undefined;
   return isRecord(tags) ? tags : {};
 }
