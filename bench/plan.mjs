@@ -50,10 +50,13 @@ async function time(mode, count) {
   const samples = [];
   for (let run = 0; run < count; run++) {
     const outDir = mkdtempSync(join(tmpdir(), 'bench-plan-'));
-    const started = performance.now();
-    await modes[mode](outDir);
-    samples.push(performance.now() - started);
-    rmSync(outDir, { recursive: true, force: true });
+    try {
+      const started = performance.now();
+      await modes[mode](outDir);
+      samples.push(performance.now() - started);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   }
   samples.sort((a, b) => a - b);
   const median = samples.length % 2 === 1 ? samples[(samples.length - 1) / 2] : (samples[samples.length / 2 - 1] + samples[samples.length / 2]) / 2;
@@ -62,10 +65,18 @@ async function time(mode, count) {
 
 if (!existsSync(join(root, 'dist/libs/replicator/monitor/index.mjs'))) {
   // The programs deploy the Lambda bundles: build them once, untimed.
-  spawnSync('npx', ['nx', 'run', 'replicator:bundle'], { cwd: root, env, stdio: 'inherit' });
+  const bundle = spawnSync('npx', ['nx', 'run', 'replicator:bundle'], { cwd: root, env, stdio: 'inherit' });
+  if (bundle.status !== 0) {
+    throw new Error(`npx nx run replicator:bundle ${bundle.error ? `failed: ${bundle.error.message}` : `exited ${bundle.status ?? bundle.signal}`}`);
+  }
 }
 // One untimed run warms the OS file cache and tsx's transpile cache, as any second run would.
-await plan(mkdtempSync(join(tmpdir(), 'bench-plan-')), STACKS);
+const warmUp = mkdtempSync(join(tmpdir(), 'bench-plan-'));
+try {
+  await plan(warmUp, STACKS);
+} finally {
+  rmSync(warmUp, { recursive: true, force: true });
+}
 
 const results = [await time('one process', runs), await time('per stack', runs), await time('nx run-many', nxRuns)];
 if (values.json) {

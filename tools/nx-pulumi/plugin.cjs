@@ -84,8 +84,11 @@ function targetsFor(projectRoot, stack) {
           `!{workspaceRoot}/${dir}/**/*.test.ts`,
           `!{workspaceRoot}/${dir}/test/**/*`,
         ]),
-        // Prod's StackReferences read the plans of dev and staging.
-        { dependentTasksOutputFiles: '**/*.json' },
+        // tsx resolves the @data-platform/* aliases through it.
+        '{workspaceRoot}/tools/plan/tsconfig.json',
+        // Prod's StackReferences read the plans of dev and staging (not the other
+        // outputs of the tasks it depends on, such as the Lambda bundle report).
+        { dependentTasksOutputFiles: 'dist/plan/*.json' },
       ],
       outputs: [`{workspaceRoot}/dist/plan/${stack}.json`],
       cache: true,

@@ -80,13 +80,13 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     projectDirs,
     stack: values.stack,
     program: values.program,
-    json: values.json ?? false,
-    verbose: values.verbose ?? false,
-    outDir: values['out-dir'] ?? 'dist/plan',
+    json: values.json,
+    verbose: values.verbose,
+    outDir: values['out-dir'],
     organization: values.organization,
     policyConfig: values['policy-config'],
     configOverrides: Object.fromEntries((values.config ?? []).map(parseOverride)),
-    help: values.help ?? false,
+    help: values.help,
   };
 }
 

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { PlanDocument } from './plan-document';
 import { DOWNSTREAM, type PlanRun, runPlan, UPSTREAM, WORKSPACE_ROOT } from './test/run-plan';
 
@@ -62,6 +62,10 @@ describe('plan CLI on fixture stacks', () => {
     expect(worker?.state['environment']).toEqual({ variables: { TARGET_BUCKETS: UPSTREAM_BUCKET } });
   });
 
+  it('writes each plan in place, leaving no temporary files behind', () => {
+    expect(readdirSync(plans).sort()).toEqual(['dev.json', 'prod.json']);
+  });
+
   it('is deterministic: the same code and config give the same file', async () => {
     const again = outDir();
     await runPlan(['--project-dir', UPSTREAM, '--out-dir', again, '--json']);
@@ -71,6 +75,10 @@ describe('plan CLI on fixture stacks', () => {
 
 describe('plan CLI failures', () => {
   const runs: Record<string, { dir: string; run: PlanRun }> = {};
+  const brokenYaml = mkdtempSync(join(tmpdir(), 'broken-yaml-'));
+  writeFileSync(join(brokenYaml, 'Pulumi.yaml'), 'name: broken\nruntime: nodejs\n');
+  writeFileSync(join(brokenYaml, 'Pulumi.dev.yaml'), 'config:\n  broken:greeting: "\\q"\n');
+  const EARLIER_PLAN = '{"kind":"offline-plan","note":"from an earlier run"}\n';
 
   beforeAll(async () => {
     const cases: Record<string, string[]> = {
@@ -81,10 +89,14 @@ describe('plan CLI failures', () => {
       noUpstreamPlan: ['--project-dir', DOWNSTREAM],
       usage: ['--project-dir'],
       disabledByConfig: ['--project-dir', UPSTREAM, '--config', 'fixture:billingMode=PROVISIONED', '--policy-config', 'tools/plan/src/test/billing-disabled.json'],
+      invalidYaml: ['--project-dir', brokenYaml],
+      missingProjectDir: ['--project-dir', 'tools/plan/src/test/nowhere'],
+      badPolicyConfig: ['--project-dir', UPSTREAM, '--policy-config', 'tools/plan/src/test/upstream/Pulumi.yaml'],
     };
     await Promise.all(
       Object.entries(cases).map(async ([name, args]) => {
         const dir = outDir();
+        writeFileSync(join(dir, 'dev.json'), EARLIER_PLAN);
         runs[name] = { dir, run: await runPlan([...args, '--out-dir', dir]) };
       }),
     );
@@ -102,6 +114,13 @@ describe('plan CLI failures', () => {
   it('exits 2 when the stack has no committed config file', () => {
     expect(runs['missingStackFile'].run.status).toBe(2);
     expect(runs['missingStackFile'].run.stderr).toMatch(/^plan upstream: invalid config: .*Pulumi\.qa\.yaml: does not exist\n$/);
+  });
+
+  it('exits 2 when a stack file is not valid YAML, naming the file and the problem', () => {
+    expect(runs['invalidYaml'].run.status).toBe(2);
+    expect(runs['invalidYaml'].run.stderr).toBe(
+      `plan ${basename(brokenYaml)}: invalid config: ${join(brokenYaml, 'Pulumi.dev.yaml')}: is not valid YAML: Invalid escape sequence \\q at line 2, column 21\n`,
+    );
   });
 
   it('exits 3 with the error when the program throws, even inside an apply', () => {
@@ -131,5 +150,20 @@ describe('plan CLI failures', () => {
   it('exits 64 with the usage on bad arguments', () => {
     expect(runs['usage'].run.status).toBe(64);
     expect(runs['usage'].run.stderr).toMatch(/^plan: Option '--project-dir' argument is ambiguous\.\n(.+\n)*Usage: plan --project-dir/);
+  });
+
+  it('exits 64 when a project dir does not exist', () => {
+    expect(runs['missingProjectDir'].run).toMatchObject({ status: 64, stdout: '', stderr: 'plan: --project-dir tools/plan/src/test/nowhere: no such directory\n' });
+  });
+
+  it('exits 64 on a policy config that is not JSON, before it deletes or writes any plan', () => {
+    const { dir, run } = runs['badPolicyConfig'];
+    expect(run.status).toBe(64);
+    expect(run.stderr).toMatch(/^plan: --policy-config .*Pulumi\.yaml: .*JSON.*\n$/);
+    expect(readFileSync(join(dir, 'dev.json'), 'utf8')).toBe(EARLIER_PLAN);
+  });
+
+  it('deletes the earlier plan of a stack whose plan failed', () => {
+    expect(existsSync(join(runs['throwing'].dir, 'dev.json'))).toBe(false);
   });
 });

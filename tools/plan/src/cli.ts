@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import type { PolicyPackConfig } from '@pulumi/policy';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type CliOptions, parseCliOptions, USAGE, UsageError } from './cli-options';
-import type { PlanDocument } from './plan-document';
-import { committedStack, planStack, PlanUsageError } from './plan-stack';
-import { readDependencyPlans } from './stack-references';
-import { renderSummary } from './summary/summary';
+import { mandatoryViolations, type PlanDocument } from './plan-document';
+import { type PlanInputs, readPlanInputs } from './plan-inputs';
+import { planStack } from './plan-stack';
+import { DependencyPlans } from './stack-references';
+import { countOf, renderSummary } from './summary/summary';
 
 export const EXIT = { planned: 0, guardrailViolated: 1, invalidConfig: 2, programFailed: 3, usage: 64 } as const;
 
@@ -27,30 +27,39 @@ export async function runCli(argv: readonly string[], output: CliOutput, cwd = p
     output.stdout(`${USAGE}\n`);
     return EXIT.planned;
   }
+  // Every input is checked before any plan is deleted or written.
+  let inputs: PlanInputs;
+  try {
+    inputs = readPlanInputs(options, cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) {
+      throw error;
+    }
+    output.stderr(`plan: ${oneLine(error)}\n`);
+    return EXIT.usage;
+  }
   const outDir = resolve(cwd, options.outDir);
   const plans: PlanDocument[] = [];
   let exitCode: number = EXIT.planned;
-  for (const projectDir of options.projectDirs.map((dir) => resolve(cwd, dir))) {
-    const label = basename(projectDir);
+  for (const project of inputs.projects) {
+    const label = basename(project.dir);
+    const file = join(outDir, `${project.stack}.json`);
     const started = performance.now();
     let plan: PlanDocument;
     try {
-      const stack = options.stack ?? committedStack(projectDir);
-      const file = join(outDir, `${stack}.json`);
       // A failed run must not leave an older plan behind for dependent stacks to read.
       rmSync(file, { force: true });
       plan = await planStack({
-        projectDir,
-        stack,
+        projectDir: project.dir,
+        stack: project.stack,
         program: options.program === undefined ? undefined : resolve(cwd, options.program),
         organization: options.organization,
         configOverrides: options.configOverrides,
-        dependencies: readDependencyPlans(outDir),
-        policyConfig: options.policyConfig === undefined ? undefined : readPolicyConfig(resolve(cwd, options.policyConfig)),
+        dependencies: new DependencyPlans(outDir),
+        policyConfig: inputs.policyConfig,
         workspaceRoot: cwd,
       });
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+      writeFileAtomically(file, `${JSON.stringify(plan, null, 2)}\n`);
       if (!options.json) {
         output.stdout(renderSummary(plan));
         output.stdout(`\nPlanned ${plan.fullyQualifiedName} in ${Math.round(performance.now() - started)} ms; wrote ${relative(cwd, file)}\n\n`);
@@ -65,8 +74,8 @@ export async function runCli(argv: readonly string[], output: CliOutput, cwd = p
     }
     plans.push(plan);
     if (!plan.guardrails.passed) {
-      const count = plan.guardrails.violations.filter((violation) => violation.enforcementLevel === 'mandatory').length;
-      output.stderr(`plan ${label}: guardrails violated: ${count} mandatory violation${count === 1 ? '' : 's'} in ${plan.fullyQualifiedName} (see the summary or ${relative(cwd, join(outDir, `${plan.stack}.json`))})\n`);
+      const violations = countOf(mandatoryViolations(plan.guardrails.violations).length, 'mandatory violation');
+      output.stderr(`plan ${label}: guardrails violated: ${violations} in ${plan.fullyQualifiedName} (see the summary or ${relative(cwd, file)})\n`);
       exitCode = EXIT.guardrailViolated;
     }
   }
@@ -76,19 +85,24 @@ export async function runCli(argv: readonly string[], output: CliOutput, cwd = p
   return exitCode;
 }
 
-function readPolicyConfig(file: string): PolicyPackConfig {
+/**
+ * Writes through a temporary file in the same directory, renamed into place: a
+ * stack planned at the same time (Nx plans dev and staging in parallel) never sees
+ * a half-written plan. The temporary name does not end in `.json`.
+ */
+function writeFileAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = join(dirname(file), `.${basename(file, '.json')}.${process.pid}.tmp`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as PolicyPackConfig;
-  } catch (error) {
-    throw new UsageError(`--policy-config ${file}: ${(error as Error).message}`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 
 function classify(error: unknown): { kind: string; exitCode: number } {
   const name = error instanceof Error ? error.name : '';
-  if (error instanceof UsageError || error instanceof PlanUsageError) {
-    return { kind: 'usage', exitCode: EXIT.usage };
-  }
   // StackFileError (offline-stack) for the files; *ConfigError for a program's own validation of its config.
   if (name === 'StackFileError' || name.endsWith('ConfigError')) {
     return { kind: 'invalid config', exitCode: EXIT.invalidConfig };

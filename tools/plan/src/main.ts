@@ -1,5 +1,5 @@
 // The offline plan CLI (`npx nx run-many -t plan`); see tools/plan/README.md.
-import { runCli } from './cli';
+import { EXIT, runCli } from './cli';
 
 // Piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -18,6 +18,6 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     process.stderr.write(`plan: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 3;
+    process.exitCode = EXIT.programFailed;
   },
 );

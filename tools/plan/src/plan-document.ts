@@ -63,3 +63,8 @@ export const PLANNED_NOTE =
 export function fullyQualifiedName(result: Pick<OfflineStackResult, 'organization' | 'project' | 'stack'>): string {
   return `${result.organization}/${result.project}/${result.stack}`;
 }
+
+/** The violations of mandatory policies: any one of them fails the plan. */
+export function mandatoryViolations(violations: readonly PolicyViolation[]): PolicyViolation[] {
+  return violations.filter((violation) => violation.enforcementLevel === 'mandatory');
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findDependencyPlan, readDependencyPlans, referencedStacks, stackReferenceOutputs } from './stack-references';
+import { DependencyPlans } from './stack-references';
 
 function plansDir(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'plans-'));
@@ -11,56 +11,58 @@ function plansDir(files: Record<string, unknown>): string {
   return dir;
 }
 
-const plan = (organization: string, project: string, stack: string, outputs: object) => ({ kind: 'offline-plan', fullyQualifiedName: `${organization}/${project}/${stack}`, outputs });
+const plan = (organization: string, project: string, stack: string, outputs: object) => ({
+  kind: 'offline-plan',
+  project,
+  stack,
+  organization,
+  fullyQualifiedName: `${organization}/${project}/${stack}`,
+  outputs,
+});
 
-describe('readDependencyPlans', () => {
-  it('indexes the planned outputs by organization/project/stack, skipping the stack being planned and other JSON', () => {
+describe('DependencyPlans', () => {
+  it('gives a StackReference the outputs of <stack>.json when that is the plan it names, and lists the files it read', () => {
     const dir = plansDir({
       'dev.json': plan('acme', 'infra-dev', 'dev', { bucketName: 'acme-data-dev' }),
       'staging.json': plan('acme', 'infra-staging', 'staging', { bucketName: 'acme-data-staging' }),
-      'prod.json': plan('acme', 'infra-prod', 'prod', { bucketName: 'stale' }),
-      'notes.json': { hello: 'world' },
     });
-    expect(readDependencyPlans(dir, 'acme/infra-prod/prod')).toEqual({
-      outputs: { 'acme/infra-dev/dev': { bucketName: 'acme-data-dev' }, 'acme/infra-staging/staging': { bucketName: 'acme-data-staging' } },
-      files: { 'acme/infra-dev/dev': join(dir, 'dev.json'), 'acme/infra-staging/staging': join(dir, 'staging.json') },
-    });
+    const plans = new DependencyPlans(dir);
+    expect(plans.outputsOf('acme/infra-staging/staging')).toEqual({ bucketName: 'acme-data-staging' });
+    expect(plans.outputsOf('acme/infra-dev/dev')).toEqual({ bucketName: 'acme-data-dev' });
+    expect(plans.files()).toEqual([
+      { name: 'acme/infra-staging/staging', file: join(dir, 'staging.json') },
+      { name: 'acme/infra-dev/dev', file: join(dir, 'dev.json') },
+    ]);
   });
 
-  it('has nothing to offer before any plan was written', () => {
-    expect(readDependencyPlans(join(tmpdir(), 'no-such-plans-dir'))).toEqual({ outputs: {}, files: {} });
+  it('takes the plan of the same project and stack under another organization', () => {
+    const plans = new DependencyPlans(plansDir({ 'dev.json': plan('organization', 'infra-dev', 'dev', { bucketName: 'dev' }) }));
+    expect(plans.outputsOf('acme/infra-dev/dev')).toEqual({ bucketName: 'dev' });
+    expect(plans.files().map(({ name }) => name)).toEqual(['acme/infra-dev/dev']);
   });
 
-  it('names a plan file that is not JSON', () => {
+  it('has no outputs for a stack never planned, the plan of another project, a JSON file that is not a plan, or a name that is not org/project/stack', () => {
+    const plans = new DependencyPlans(
+      plansDir({ 'dev.json': plan('acme', 'infra-dev', 'dev', {}), 'notes.json': { hello: 'world' }, 'null.json': 'null' }),
+    );
+    expect(plans.outputsOf('acme/infra-prod/prod')).toBeUndefined();
+    expect(plans.outputsOf('acme/other-project/dev')).toBeUndefined();
+    expect(plans.outputsOf('acme/infra-dev/notes')).toBeUndefined();
+    expect(plans.outputsOf('acme/infra-dev/null')).toBeUndefined();
+    expect(plans.outputsOf('dev')).toBeUndefined();
+    expect(plans.outputsOf('acme/infra-dev/dev/extra')).toBeUndefined();
+    expect(plans.files()).toEqual([]);
+    expect(new DependencyPlans(join(tmpdir(), 'no-such-plans-dir')).outputsOf('acme/infra-dev/dev')).toBeUndefined();
+  });
+
+  it('reads only the plan a StackReference names, never the others', () => {
+    // staging.json half-written by a plan of staging running at the same moment: never read.
+    const dir = plansDir({ 'dev.json': plan('acme', 'infra-dev', 'dev', { bucketName: 'dev' }), 'staging.json': '{"kind":' });
+    expect(new DependencyPlans(dir).outputsOf('acme/infra-dev/dev')).toEqual({ bucketName: 'dev' });
+  });
+
+  it('names a referenced plan file that is not JSON', () => {
     const dir = plansDir({ 'dev.json': '{"kind":' });
-    expect(() => readDependencyPlans(dir)).toThrow(`${join(dir, 'dev.json')}: not valid JSON`);
-  });
-});
-
-describe('findDependencyPlan', () => {
-  const plans = {
-    outputs: { 'organization/infra-dev/dev': { bucketName: 'dev' }, 'organization/infra-staging/staging': { bucketName: 'staging' }, 'a/twice/dev': {}, 'b/twice/dev': {} },
-    files: {},
-  };
-
-  it('takes the exact name, else the one plan of that project and stack', () => {
-    expect(findDependencyPlan(plans, 'organization/infra-dev/dev')).toBe('organization/infra-dev/dev');
-    expect(findDependencyPlan(plans, 'acme/infra-dev/dev')).toBe('organization/infra-dev/dev');
-    expect(stackReferenceOutputs(plans)['acme/infra-staging/staging']).toEqual({ bucketName: 'staging' });
-  });
-
-  it('refuses to guess between plans of several organizations, or a stack never planned', () => {
-    expect(findDependencyPlan(plans, 'c/twice/dev')).toBeUndefined();
-    expect(stackReferenceOutputs(plans)['acme/infra-prod/prod']).toBeUndefined();
-  });
-});
-
-describe('referencedStacks', () => {
-  it('lists the stacks a program references', () => {
-    const resources = [
-      { type: 'pulumi:pulumi:StackReference', inputs: { name: 'acme/infra-dev/dev' } },
-      { type: 'aws:s3/bucket:Bucket', inputs: { bucket: 'b' } },
-    ];
-    expect(referencedStacks(resources)).toEqual(['acme/infra-dev/dev']);
+    expect(() => new DependencyPlans(dir).outputsOf('acme/infra-dev/dev')).toThrow(`${join(dir, 'dev.json')}: not valid JSON`);
   });
 });

@@ -1,74 +1,63 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanDocument } from './plan-document';
 
-/** Planned outputs of other stacks, by the name a StackReference uses (`organization/project/stack`). */
-export interface DependencyPlans {
-  readonly outputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** The plan file each stack's outputs came from. */
-  readonly files: Readonly<Record<string, string>>;
+/** A plan a StackReference read. */
+export interface DependencyPlanFile {
+  /** The name the StackReference used (`organization/project/stack`). */
+  readonly name: string;
+  /** The plan file its outputs came from. */
+  readonly file: string;
 }
 
 /**
- * Reads every plan in `plansDir` (the dev and staging plans, for prod), except the
- * stack being planned, and indexes their outputs for its StackReferences.
+ * The plans of other stacks, for the StackReferences of the stack being planned.
+ * Plans are written as `<plans dir>/<stack>.json`, so a StackReference
+ * `organization/project/stack` reads `<stack>.json` and nothing else: not the
+ * stacks it does not reference, which may be being planned (and written) at the
+ * same moment. It takes that plan when it is of that stack, or of the same project
+ * and stack under another organization: offline there is no backend to own an
+ * organization, and a program may name its stacks' organization in config
+ * (`platform:stackOrganization`) rather than take `pulumi.getOrganization()`.
  */
-export function readDependencyPlans(plansDir: string, except?: string): DependencyPlans {
-  const outputs: Record<string, Readonly<Record<string, unknown>>> = {};
-  const files: Record<string, string> = {};
-  if (!existsSync(plansDir)) {
-    return { outputs, files };
-  }
-  for (const file of readdirSync(plansDir).filter((name) => name.endsWith('.json')).sort()) {
-    const path = join(plansDir, file);
-    const plan = parsePlan(path);
-    if (plan === undefined || plan.fullyQualifiedName === except) {
-      continue;
+export class DependencyPlans {
+  private readonly used = new Map<string, { readonly file: string; readonly outputs: Readonly<Record<string, unknown>> }>();
+
+  constructor(private readonly plansDir: string) {}
+
+  /** The planned outputs of the stack a StackReference names; undefined when it has no plan. */
+  readonly outputsOf = (name: string): Readonly<Record<string, unknown>> | undefined => {
+    const known = this.used.get(name);
+    if (known !== undefined) {
+      return known.outputs;
     }
-    outputs[plan.fullyQualifiedName] = plan.outputs;
-    files[plan.fullyQualifiedName] = path;
+    const [, project, stack, ...rest] = name.split('/');
+    if (project === undefined || stack === undefined || rest.length > 0) {
+      return undefined;
+    }
+    const file = join(this.plansDir, `${stack}.json`);
+    const plan = existsSync(file) ? readPlan(file) : undefined;
+    if (plan === undefined || (plan.fullyQualifiedName !== name && (plan.project !== project || plan.stack !== stack))) {
+      return undefined;
+    }
+    this.used.set(name, { file, outputs: plan.outputs });
+    return plan.outputs;
+  };
+
+  /** The plan files the StackReferences read, in the order they first asked. */
+  files(): DependencyPlanFile[] {
+    return [...this.used].map(([name, { file }]) => ({ name, file }));
   }
-  return { outputs, files };
 }
 
-/** A plan file, or undefined for JSON files that are not plans. */
-function parsePlan(path: string): PlanDocument | undefined {
+/** A plan file, or undefined for a JSON file that is not a plan. */
+function readPlan(file: string): PlanDocument | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message}); delete it and plan that stack again`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); delete it and plan that stack again`);
   }
-  const plan = parsed as Partial<PlanDocument>;
-  return plan.kind === 'offline-plan' && typeof plan.fullyQualifiedName === 'string' ? (plan as PlanDocument) : undefined;
-}
-
-/**
- * Finds the plan a StackReference name refers to: the exact `organization/project/stack`,
- * else the one plan of that project and stack under another organization. Offline there
- * is no backend to own an organization, and a program may name its stacks' organization
- * in config (`platform:stackOrganization`) rather than take `pulumi.getOrganization()`.
- */
-export function findDependencyPlan(plans: DependencyPlans, name: string): string | undefined {
-  if (name in plans.outputs) {
-    return name;
-  }
-  const [, project, stack] = name.split('/');
-  const candidates = Object.keys(plans.outputs).filter((planned) => planned.endsWith(`/${project}/${stack}`));
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-/** The outputs to hand the offline runner, looked up as `findDependencyPlan` does. */
-export function stackReferenceOutputs(plans: DependencyPlans): Readonly<Record<string, Readonly<Record<string, unknown>>>> {
-  return new Proxy(plans.outputs, {
-    get: (outputs, name) => {
-      const found = typeof name === 'string' ? findDependencyPlan(plans, name) : undefined;
-      return found === undefined ? undefined : outputs[found];
-    },
-  });
-}
-
-/** The StackReferences a program made, by name. */
-export function referencedStacks(resources: readonly { type: string; inputs: Readonly<Record<string, unknown>> }[]): string[] {
-  return resources.filter((resource) => resource.type === 'pulumi:pulumi:StackReference').map((resource) => String(resource.inputs['name']));
+  const plan = parsed as Partial<PlanDocument> | null;
+  return plan?.kind === 'offline-plan' && typeof plan.project === 'string' && typeof plan.stack === 'string' ? (plan as PlanDocument) : undefined;
 }

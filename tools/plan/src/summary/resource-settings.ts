@@ -1,3 +1,4 @@
+import { providerDefaultTags } from '@data-platform/guardrails';
 import type { PlannedResource } from '../plan-document';
 import { describePolicyDocument } from './policy-statements';
 
@@ -12,7 +13,7 @@ const SETTINGS: Readonly<Record<string, Describe>> = {
   'pulumi:providers:aws': (inputs) => [
     line('region', inputs['region']),
     line('allowed accounts', providerValue(inputs['allowedAccountIds'])),
-    line('default tags', defaultTags(inputs['defaultTags'])),
+    line('default tags', inputs['defaultTags'] === undefined ? undefined : describeTags(providerDefaultTags(inputs))),
   ],
   'pulumi:pulumi:StackReference': (inputs) => [line('stack', inputs['name'])],
   'aws:s3/bucket:Bucket': (_inputs, state) => [line('bucket', state['bucket']), line('arn', state['arn']), line('force destroy', state['forceDestroy'])],
@@ -142,11 +143,6 @@ export function keySettings(resource: PlannedResource): string[] {
   return lines;
 }
 
-/** Types the summary describes in detail; others show their physical name. */
-export function describedTypes(): string[] {
-  return Object.keys(SETTINGS);
-}
-
 function describeGeneric(_inputs: Props, state: Props): string[] {
   return [line('name', state['name']), line('arn', state['arn'])];
 }
@@ -184,12 +180,6 @@ function providerValue(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-function defaultTags(value: unknown): string | undefined {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  const tags = record(parsed)['tags'];
-  return tags === undefined ? undefined : describeTags(tags);
 }
 
 function describeObject(value: unknown): string {

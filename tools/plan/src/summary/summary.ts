@@ -1,4 +1,4 @@
-import type { PlanDocument, PlannedResource } from '../plan-document';
+import { mandatoryViolations, type PlanDocument, type PlannedResource } from '../plan-document';
 import { keySettings } from './resource-settings';
 
 /**
@@ -79,11 +79,9 @@ function formatValue(value: unknown): string {
 
 function renderVerdict(plan: PlanDocument): string[] {
   const { guardrails } = plan;
-  const mandatory = guardrails.violations.filter((violation) => violation.enforcementLevel === 'mandatory');
-  const advisory = guardrails.violations.length - mandatory.length;
-  const headline = guardrails.passed
-    ? `Guardrails (${guardrails.policyPack}, ${guardrails.policies.length} policies): PASSED, ${mandatory.length} mandatory violations${advisory > 0 ? `, ${advisory} advisory` : ''}`
-    : `Guardrails (${guardrails.policyPack}, ${guardrails.policies.length} policies): FAILED, ${mandatory.length} mandatory violation${mandatory.length === 1 ? '' : 's'}${advisory > 0 ? `, ${advisory} advisory` : ''}`;
+  const mandatory = mandatoryViolations(guardrails.violations).length;
+  const advisory = guardrails.violations.length - mandatory;
+  const headline = `Guardrails (${guardrails.policyPack}, ${guardrails.policies.length} policies): ${guardrails.passed ? 'PASSED' : 'FAILED'}, ${countOf(mandatory, 'mandatory violation')}${advisory > 0 ? `, ${advisory} advisory` : ''}`;
   const names = new Map(plan.resources.map((resource) => [resource.urn, `${displayType(resource.type)} ${resource.name}`]));
   return [
     headline,
@@ -91,4 +89,9 @@ function renderVerdict(plan: PlanDocument): string[] {
       (violation) => `  [${violation.enforcementLevel}] ${violation.policyName}: ${violation.message}${violation.urn === undefined ? '' : `  (${names.get(violation.urn) ?? violation.urn})`}`,
     ),
   ];
+}
+
+/** `1 mandatory violation`, `2 mandatory violations`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
