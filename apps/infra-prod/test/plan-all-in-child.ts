@@ -3,21 +3,15 @@
 // {"ok":true} or {"ok":false,"error":"..."}. For failures of a program (bad config,
 // a target prod cannot write into), which leave rejected promises a Jest worker
 // would blame on the wrong test.
+import { loadProgramAfresh } from '@data-platform/offline-stack';
 import { type ConfigOverrides, planAllEnvironments } from './planned-stacks';
 
 const scenarios = JSON.parse(process.argv[2] ?? '[{}]') as ConfigOverrides[];
 
-/** Outside Jest: Node's require, afresh, so each scenario runs the programs again. */
-function requireAfresh(program: string): unknown {
-  const path = require.resolve(program);
-  delete require.cache[path];
-  return require(path);
-}
-
 async function main(): Promise<void> {
   for (const overrides of scenarios) {
     try {
-      await planAllEnvironments(overrides, { loadProgram: requireAfresh });
+      await planAllEnvironments(overrides, { loadProgram: loadProgramAfresh });
       process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
     } catch (error) {
       process.stdout.write(`${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);

@@ -117,7 +117,7 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
               recorder.noteConstruction(args);
               return undefined;
             });
-            const exported = (options.loadProgram ?? loadProgram)(program);
+            const exported = (options.loadProgram ?? loadProgramAfresh)(program);
             return typeof exported === 'function' ? await exported() : await exported;
           }),
           stalled,
@@ -188,8 +188,8 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Requires the program afresh, so the same program can be run twice in one process. */
-function loadProgram(program: string): unknown {
+/** The default loader: Node's require, afresh, so the same program can be run twice in one process. */
+export function loadProgramAfresh(program: string): unknown {
   const path = require.resolve(program);
   delete require.cache[path];
   return require(path);
