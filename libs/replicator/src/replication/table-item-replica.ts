@@ -40,7 +40,8 @@ export async function replicateTableItem(request: {
 
   const item = await readItem(source, subject.tableName, key, signal);
   if (item === undefined) {
-    return deleteUnlessNewer(destination, target.tableName, key, changeStamp, signal);
+    const deleted = await deleteIf(destination, target.tableName, key, olderOrUnstampedCondition(changeStamp), signal);
+    return deleted ? 'delete' : 'skipped-newer';
   }
   const written = await putUnlessNewer(destination, target.tableName, item, changeStamp, signal);
   if (written === 'put-into-empty') {
@@ -48,7 +49,9 @@ export async function replicateTableItem(request: {
     // deleted the item after our read and that delete already reached the target.
     // Re-read prod: if the item is gone, undo our own write (and only ours).
     if ((await readItem(source, subject.tableName, key, signal)) === undefined) {
-      return undoPut(destination, target.tableName, key, changeStamp, signal);
+      const undone = await deleteIf(destination, target.tableName, key, stampedByCondition(changeStamp), signal);
+      // Not undone: a newer change replaced our write in the meantime; it is that change's to keep.
+      return undone ? 'delete' : 'put';
     }
     return 'put';
   }
@@ -119,35 +122,18 @@ async function putUnlessNewer(
   return written.Attributes === undefined ? 'put-into-empty' : 'put';
 }
 
-async function deleteUnlessNewer(
+/** Deletes the target's item if `condition` holds; false when it did not (the target held another state). */
+async function deleteIf(
   client: DynamoDBClient,
   tableName: string,
   key: Item,
-  changeStamp: string,
+  condition: ReturnType<typeof olderOrUnstampedCondition>,
   signal: AbortSignal,
-): Promise<ReplicationAction> {
+): Promise<boolean> {
   const deleted = await unlessConditionFails(
-    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...olderOrUnstampedCondition(changeStamp) }), {
-      abortSignal: signal,
-    }),
+    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...condition }), { abortSignal: signal }),
   );
-  return deleted === undefined ? 'skipped-newer' : 'delete';
-}
-
-async function undoPut(
-  client: DynamoDBClient,
-  tableName: string,
-  key: Item,
-  changeStamp: string,
-  signal: AbortSignal,
-): Promise<ReplicationAction> {
-  const deleted = await unlessConditionFails(
-    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...stampedByCondition(changeStamp) }), {
-      abortSignal: signal,
-    }),
-  );
-  // A failed condition means a newer change replaced our write in the meantime; it is that change's to keep.
-  return deleted === undefined ? 'put' : 'delete';
+  return deleted !== undefined;
 }
 
 /** The write's result, or `undefined` when its condition failed (the target held another state). */
