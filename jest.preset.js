@@ -23,6 +23,9 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  // A test that loads a Pulumi program (a fresh SDK copy per isolated load) takes seconds
+  // on a loaded 2-core machine: Jest's 5 s default fails them at random.
+  testTimeout: 30_000,
   testMatch: ['**/?(*.)+(test).ts'],
   coverageReporters: ['text-summary', 'html'],
 };
