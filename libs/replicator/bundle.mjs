@@ -20,8 +20,8 @@ const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'di
 const outdir = path.resolve(workspaceRoot, values.outdir);
 
 const FUNCTIONS = {
-  monitor: 'src/monitor/index.ts',
-  replicator: 'src/replicator/index.ts',
+  monitor: 'src/functions/monitor/index.ts',
+  replicator: 'src/functions/replicator/index.ts',
 };
 
 await rm(outdir, { recursive: true, force: true });

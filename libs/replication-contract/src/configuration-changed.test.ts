@@ -1,6 +1,5 @@
 import {
   buildConfigurationChanged,
-  compareSequences,
   CONFIGURATION_CHANGED_DETAIL_TYPE,
   CONFIGURATION_CHANGED_SOURCE,
   parseConfigurationChangedDetail,
@@ -58,21 +57,5 @@ describe('toConfigurationChangedEntry', () => {
       Resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/t'],
       Time: new Date('2026-11-26T10:00:00.000Z'),
     });
-  });
-});
-
-describe('compareSequences', () => {
-  it.each([
-    ['9', '10', -1],
-    ['0010', '9', 1],
-    ['0055AED6DCD90281E5', '55aed6dcd90281e5', 0],
-    ['0055AED6DCD90281E5', '0055AED6DCD90281E6', -1],
-    ['4421584500000000017450439091', '4421584500000000017450439090', 1],
-  ])('orders %s against %s as %i', (a, b, sign) => {
-    expect(Math.sign(compareSequences(a, b))).toBe(sign);
-  });
-
-  it('refuses values that are not numbers', () => {
-    expect(() => compareSequences('1', 'x')).toThrow(/sequence b="x" is invalid/);
   });
 });

@@ -8,6 +8,8 @@ import { type EnvironmentName, ENVIRONMENT_NAMES, isEnvironmentName } from './en
 export const CONFIGURATION_CHANGED_SOURCE = 'data-platform.configuration-monitor';
 export const CONFIGURATION_CHANGED_DETAIL_TYPE = 'ConfigurationChanged';
 export const CONFIGURATION_CHANGED_SCHEMA_VERSION = 1;
+/** The bus the monitors put changes on and the prod rule listens to. */
+export const CONFIGURATION_EVENT_BUS = 'default';
 
 /** A DynamoDB attribute value in DynamoDB JSON, as stream records carry it: `{ "S": "abc" }`. */
 export type AttributeValueJson = Readonly<Record<string, unknown>>;
@@ -46,7 +48,7 @@ export interface ConfigurationChangedDetail {
   readonly changeType: ChangeType;
   /**
    * Orders the changes of one subject: a stream record's SequenceNumber (decimal)
-   * or an S3 notification's sequencer (hexadecimal). Compare with `compareSequences`.
+   * or an S3 notification's sequencer (hexadecimal). The replicator turns it into a stamp whose string order is the source's order (sequence-stamp.ts).
    */
   readonly sequence: string;
   /** ISO-8601 time at which the source recorded the change. */
@@ -154,26 +156,6 @@ export function toConfigurationChangedEntry(
     Resources: options.resources,
     Time: new Date(detail.changedAt),
   };
-}
-
-/**
- * Orders two sequences of the same subject: negative if `a` is older, 0 if equal,
- * positive if newer. Both are unsigned numbers in one base (decimal stream
- * sequence numbers or hexadecimal S3 sequencers) and may differ in length, so
- * they are compared as numbers: leading zeros dropped, then length, then digits.
- */
-export function compareSequences(a: string, b: string): number {
-  for (const [name, value] of [['a', a], ['b', b]] as const) {
-    if (!HEX_OR_DECIMAL.test(value)) {
-      throw new InvalidConfigurationChangedError(`sequence ${name}`, value, 'must be a decimal or hexadecimal number');
-    }
-  }
-  const left = a.replace(/^0+/, '').toLowerCase();
-  const right = b.replace(/^0+/, '').toLowerCase();
-  if (left.length !== right.length) {
-    return left.length - right.length;
-  }
-  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 function parseSubject(value: unknown): ChangeSubject {

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_RETRY,
   FUNCTION_VARIABLES,
   monitorVariables,
   readMonitorSettings,
@@ -7,6 +6,7 @@ import {
   replicatorVariables,
   type ReplicatorSettings,
 } from './function-environment';
+import { DEFAULT_RETRY } from './retry-settings';
 
 const replicator: ReplicatorSettings = {
   environment: 'prod',

@@ -1,4 +1,6 @@
 import { type EnvironmentName, ENVIRONMENT_NAMES, isEnvironmentName } from './environments';
+import { parseArn } from './arn';
+import { DEFAULT_RETRY, type RetrySettings } from './retry-settings';
 
 /**
  * The Lambda environment variables the env module sets and the functions read at
@@ -36,15 +38,6 @@ export interface ReplicationTarget {
   readonly failureTopicArn: string;
 }
 
-export interface RetrySettings {
-  /** Attempts per target per change, the first included. */
-  readonly maxAttempts: number;
-  /** Base of the exponential backoff: attempt n waits up to base * 2^(n-1), full jitter. */
-  readonly baseDelayMs: number;
-  /** Cap on any single wait. */
-  readonly maxDelayMs: number;
-}
-
 export interface ReplicatorSettings {
   /** The source environment (prod) the replicator reads from. */
   readonly environment: EnvironmentName;
@@ -57,7 +50,6 @@ export interface ReplicatorSettings {
 }
 
 export const DEFAULT_CONFIG_PREFIX = 'config/';
-export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 export class FunctionEnvironmentError extends Error {
   constructor(readonly variable: string, readonly value: string | undefined, readonly rule: string) {
@@ -169,7 +161,8 @@ function readTargets(variables: Variables, source: EnvironmentName): Replication
     };
     const arn = (key: string): string => {
       const value = field(key);
-      if (!/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(value)) {
+      const parsed = parseArn(value);
+      if (parsed?.service !== 'sns' || parsed.region === '' || parsed.accountId === '' || !/^[\w-]+$/.test(parsed.resource)) {
         throw new FunctionEnvironmentError(`${where}.${key}`, value, 'must be an SNS topic ARN');
       }
       return value;

@@ -1,4 +1,4 @@
-import type { Clock } from '../src/replication/clock';
+import type { Clock } from '../src/runtime/clock';
 
 /** A clock whose sleeps return at once and move time forward; `random` is fixed. */
 export function fakeClock(options: { start?: number; random?: number } = {}) {

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { type EnvironmentName, replicationRulePattern } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createMonitorHandler } from '../src/monitor/monitor-handler';
+import { createMonitorHandler } from '../src/functions/monitor/monitor-handler';
 import { CapturingLogger } from './capturing-logger';
 import { matchesEventPattern } from './event-pattern';
 import { lambdaContext } from './lambda-context';

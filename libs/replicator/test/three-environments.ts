@@ -37,10 +37,10 @@ import {
 import type { DynamoDBRecord, S3EventRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
-import { perRegion, retriedByCaller, retriedBySdk } from '../src/aws/client-config';
-import { createDeadLetterQueue } from '../src/aws/dead-letter-queue';
-import { createMonitorHandler } from '../src/monitor/monitor-handler';
-import { createReplicatorHandler } from '../src/replicator/replicator-handler';
+import { perRegion, retriedByCaller, retriedBySdk } from '../src/runtime/aws-clients';
+import { createDeadLetterQueue } from '../src/runtime/dead-letter-queue';
+import { createMonitorHandler } from '../src/functions/monitor/monitor-handler';
+import { createReplicatorHandler } from '../src/functions/replicator/replicator-handler';
 import { CapturingLogger } from './capturing-logger';
 import { startDynalite } from './emulators/dynalite';
 import { startFauxqs } from './emulators/fauxqs';

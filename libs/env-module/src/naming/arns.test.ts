@@ -1,4 +1,4 @@
-import { alarmArn, defaultEventBusArn, eventRuleArn, logStreamsArn, parseArn, roleArn } from './arns';
+import { alarmArn, defaultEventBusArn, eventRuleArn, logStreamsArn, roleArn } from './arns';
 
 const location = { partition: 'aws', region: 'eu-west-1', accountId: '111111111111' };
 
@@ -14,17 +14,5 @@ describe('ARNs', () => {
     const group = 'arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/f';
     expect(logStreamsArn(group)).toBe(`${group}:log-stream:*`);
     expect(logStreamsArn(`${group}:*`)).toBe(`${group}:log-stream:*`);
-  });
-
-  it('parses ARNs, including global ones without a region or account', () => {
-    expect(parseArn('arn:aws-us-gov:dynamodb:us-gov-west-1:222222222222:table/t')).toEqual({
-      partition: 'aws-us-gov',
-      service: 'dynamodb',
-      region: 'us-gov-west-1',
-      accountId: '222222222222',
-      resource: 'table/t',
-    });
-    expect(parseArn('arn:aws:s3:::bucket')).toMatchObject({ service: 's3', region: '', accountId: '', resource: 'bucket' });
-    expect(parseArn('bucket')).toBeUndefined();
   });
 });

@@ -29,20 +29,4 @@ export function logStreamsArn(logGroupArn: string): string {
   return `${logGroupArn.replace(/:\*$/, '')}:log-stream:*`;
 }
 
-/** The parts of an ARN: `arn:partition:service:region:account:resource`. */
-export interface ParsedArn {
-  readonly partition: string;
-  readonly service: string;
-  readonly region: string;
-  readonly accountId: string;
-  readonly resource: string;
-}
-
-export function parseArn(arn: string): ParsedArn | undefined {
-  const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$/.exec(arn);
-  if (match === null) {
-    return undefined;
-  }
-  const [, partition, service, region, accountId, resource] = match;
-  return { partition, service, region, accountId, resource };
-}
+export { parseArn, type ParsedArn } from '@data-platform/replication-contract';

@@ -1,16 +1,6 @@
-import type { RetrySettings } from '@data-platform/replication-contract';
+import { type RetrySettings, worstCaseBackoffMs } from '@data-platform/replication-contract';
 
-/**
- * The longest the replicator's own backoff can wait in total for one target:
- * before attempt n+1 it waits up to min(maxDelay, base * 2^(n-1)) (full jitter).
- */
-export function worstCaseBackoffMs(retry: RetrySettings): number {
-  let total = 0;
-  for (let attempt = 1; attempt < retry.maxAttempts; attempt += 1) {
-    total += Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-  }
-  return total;
-}
+export { worstCaseBackoffMs };
 
 /**
  * Retry budgets nest: the code's backoff must end well inside the function timeout

@@ -2,7 +2,7 @@ import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, S3Client } f
 import type { ReplicationTarget } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
 import { copySource, replicateBucketObject } from './bucket-object-replica';
-import { isRetryable } from './error-classification';
+import { isRetryable } from '../runtime/error-summary';
 import { BUCKET_OBJECT_STAMP_KEY, toSequenceStamp } from './sequence-stamp';
 
 const s3 = new S3Client({ region: 'eu-west-1' });

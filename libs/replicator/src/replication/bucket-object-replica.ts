@@ -6,7 +6,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BucketObjectSubject, ReplicationAction, ReplicationTarget } from '@data-platform/replication-contract';
-import { isNotFound } from './error-classification';
+import { isNotFound } from '../runtime/error-summary';
 import { planReplication } from './newest-wins';
 import { BUCKET_OBJECT_STAMP_KEY, readStamp } from './sequence-stamp';
 

@@ -3,13 +3,8 @@
  * replicator function calls it per change; a resync or drift-repair command can
  * call `replicateToTarget` with a change it builds for any subject.
  */
-export * from './backoff';
-export * from './clock';
-export * from './error-classification';
-export * from './invocation-deadline';
 export * from './newest-wins';
 export * from './replicate-to-target';
-export * from './retry-budget';
 export * from './sequence-stamp';
 export { regionOfTable, toSdkKey, UnsupportedKeyError, type DynamoDBClientFor } from './table-item-replica';
 export { copySource } from './bucket-object-replica';

@@ -6,9 +6,9 @@ import type {
   RetrySettings,
 } from '@data-platform/replication-contract';
 import { replicateBucketObject } from './bucket-object-replica';
-import { type Clock, systemClock } from './clock';
-import { type ErrorSummary, summarizeError } from './error-classification';
-import { withRetries } from './retry-budget';
+import { type Clock, systemClock } from '../runtime/clock';
+import { type ErrorSummary, summarizeError } from '../runtime/error-summary';
+import { withRetries } from '../runtime/retries';
 import { toSequenceStamp } from './sequence-stamp';
 import { type DynamoDBClientFor, replicateTableItem } from './table-item-replica';
 
@@ -63,7 +63,7 @@ export async function replicateToTarget(
   try {
     changeStamp = toSequenceStamp(change.sequence);
   } catch (error) {
-    return { target, outcome: 'failed', error: summarizeError(error, false), attempts: 0 };
+    return { target, outcome: 'failed', error: summarizeError(error, { retryable: false }), attempts: 0 };
   }
   const { subject } = change;
   const result = await withRetries(
@@ -86,7 +86,7 @@ export async function replicateToTarget(
   return {
     target,
     outcome: 'failed',
-    error: summarizeError(result.error, result.retryable),
+    error: summarizeError(result.error, { retryable: result.retryable }),
     attempts: result.attempts,
   };
 }

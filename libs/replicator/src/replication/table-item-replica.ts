@@ -6,7 +6,7 @@ import {
   GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { ReplicationAction, ReplicationTarget, TableItemSubject } from '@data-platform/replication-contract';
+import { parseArn, type ReplicationAction, type ReplicationTarget, type TableItemSubject } from '@data-platform/replication-contract';
 import { olderOrUnstampedCondition, stampedByCondition } from './newest-wins';
 import { TABLE_ITEM_STAMP_ATTRIBUTE } from './sequence-stamp';
 
@@ -86,7 +86,8 @@ export function toSdkKey(key: TableItemSubject['key']): Item {
 
 /** A table given as an ARN (cross-account targets) is addressed in the ARN's region. */
 export function regionOfTable(tableName: string): string | undefined {
-  return /^arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):\d{12}:table\//.exec(tableName)?.[1];
+  const arn = parseArn(tableName);
+  return arn?.service === 'dynamodb' && arn.resource.startsWith('table/') ? arn.region : undefined;
 }
 
 async function readItem(client: DynamoDBClient, tableName: string, key: Item, signal: AbortSignal): Promise<Item | undefined> {

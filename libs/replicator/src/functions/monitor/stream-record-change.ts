@@ -3,12 +3,14 @@ import {
   buildConfigurationChanged,
   type ChangeType,
   type EnvironmentName,
+  parseArn,
   toConfigurationChangedEntry,
 } from '@data-platform/replication-contract';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type PendingChange, UnreadableRecordError } from './pending-change';
 
-const STREAM_ARN = /^(arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([A-Za-z0-9_.-]{3,255}))\/stream\/.+$/;
+// A stream ARN is the table's ARN followed by /stream/<label>; DynamoDB table names are 3-255 of [A-Za-z0-9_.-].
+const STREAM_RESOURCE = /^table\/([A-Za-z0-9_.-]{3,255})\/stream\/.+$/;
 
 const CHANGE_TYPES: Readonly<Record<string, ChangeType>> = { INSERT: 'created', MODIFY: 'updated', REMOVE: 'deleted' };
 
@@ -25,8 +27,9 @@ export function changeFromStreamRecord(
   if (record.eventSource !== 'aws:dynamodb') {
     throw new UnreadableRecordError(`eventSource ${JSON.stringify(record.eventSource)} is not aws:dynamodb`);
   }
-  const table = STREAM_ARN.exec(record.eventSourceARN ?? '');
-  if (table === null) {
+  const arn = parseArn(record.eventSourceARN ?? '');
+  const tableName = arn?.service === 'dynamodb' ? STREAM_RESOURCE.exec(arn.resource)?.[1] : undefined;
+  if (arn === undefined || tableName === undefined) {
     throw new UnreadableRecordError(`eventSourceARN ${JSON.stringify(record.eventSourceARN)} is not a DynamoDB stream ARN`);
   }
   const changeType = CHANGE_TYPES[record.eventName ?? ''];
@@ -43,14 +46,19 @@ export function changeFromStreamRecord(
     environment: settings.environment,
     subject: {
       kind: 'table-item',
-      tableName: table[2] as string,
+      tableName,
       key: (stream?.Keys ?? {}) as Record<string, AttributeValueJson>,
     },
     changeType,
     sequence: stream?.SequenceNumber ?? '',
     changedAt: new Date(created * 1000).toISOString(),
   });
-  return { detail, entry: toConfigurationChangedEntry(detail, { eventBusName: settings.eventBusName, resources: [table[1] as string] }) };
+  return { detail, entry: toConfigurationChangedEntry(detail, { eventBusName: settings.eventBusName, resources: [tableArnOfStream(record.eventSourceARN as string)] }) };
+}
+
+/** `arn:...:table/<name>/stream/<label>` -> `arn:...:table/<name>`. */
+function tableArnOfStream(streamArn: string): string {
+  return streamArn.slice(0, streamArn.indexOf('/stream/'));
 }
 
 /** The record without its item images, for a dead letter: identifiers only, no item bodies. */

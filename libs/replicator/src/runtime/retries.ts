@@ -1,7 +1,7 @@
 import type { RetrySettings } from '@data-platform/replication-contract';
 import { backoffDelay } from './backoff';
 import type { Clock } from './clock';
-import { isRetryable } from './error-classification';
+import { isRetryable } from './error-summary';
 
 /**
  * How long one piece of work may keep retrying: at most `retry.maxAttempts`

@@ -1,11 +1,11 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CapturingLogger } from '../../test/capturing-logger';
-import { fakeClock } from '../../test/fake-clock';
-import { lambdaContext } from '../../test/lambda-context';
-import { NotificationRecorder, notificationEvent, StreamRecorder, streamEvent } from '../../test/lambda-events';
-import type { DeadLetter } from '../aws/dead-letter-queue';
+import { CapturingLogger } from '../../../test/capturing-logger';
+import { fakeClock } from '../../../test/fake-clock';
+import { lambdaContext } from '../../../test/lambda-context';
+import { NotificationRecorder, notificationEvent, StreamRecorder, streamEvent } from '../../../test/lambda-events';
+import type { DeadLetter } from '../../runtime/dead-letter-queue';
 import { createMonitorHandler } from './monitor-handler';
 
 const eventBridge = new EventBridgeClient({ region: 'eu-west-1' });

@@ -9,8 +9,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readReplicatorSettings } from '@data-platform/replication-contract';
-import { perRegion, retriedByCaller, retriedBySdk } from '../aws/client-config';
-import { createDeadLetterQueue } from '../aws/dead-letter-queue';
+import { perRegion, retriedByCaller, retriedBySdk } from '../../runtime/aws-clients';
+import { createDeadLetterQueue } from '../../runtime/dead-letter-queue';
 import { createReplicatorHandler } from './replicator-handler';
 
 const settings = readReplicatorSettings(process.env);

@@ -1,4 +1,4 @@
-import { perRegion, regionOfArn, retriedByCaller, retriedBySdk } from './client-config';
+import { perRegion, regionOfArn, retriedByCaller, retriedBySdk } from './aws-clients';
 
 describe('client configuration', () => {
   it('turns SDK retries off where our loop retries, and keeps them where it does not', () => {

@@ -3,6 +3,7 @@ import {
   buildConfigurationChanged,
   type ChangeType,
   type EnvironmentName,
+  parseArn,
   toConfigurationChangedEntry,
 } from '@data-platform/replication-contract';
 import type { S3EventRecord } from 'aws-lambda';
@@ -49,7 +50,7 @@ export function changeFromObjectNotification(
     sequence: object.sequencer,
     changedAt: record.eventTime,
   });
-  const bucketArn = /^arn:aws[a-z-]*:s3:::/.test(record.s3.bucket.arn ?? '') ? record.s3.bucket.arn : `arn:aws:s3:::${bucketName}`;
+  const bucketArn = parseArn(record.s3.bucket.arn ?? '')?.service === 's3' ? record.s3.bucket.arn : `arn:aws:s3:::${bucketName}`;
   return { detail, entry: toConfigurationChangedEntry(detail, { eventBusName: settings.eventBusName, resources: [bucketArn] }) };
 }
 

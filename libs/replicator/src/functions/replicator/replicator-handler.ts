@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ConfigurationChangedDetail, ReplicatorSettings } from '@data-platform/replication-contract';
 import type { Context } from 'aws-lambda';
-import type { DeadLetterQueue } from '../aws/dead-letter-queue';
-import { type Clock, systemClock } from '../replication/clock';
-import { type ErrorSummary, summarizeError } from '../replication/error-classification';
-import { invocationDeadline } from '../replication/invocation-deadline';
-import { type ReplicationClients, replicateToTargets, type TargetOutcome } from '../replication/replicate-to-target';
+import type { DeadLetterQueue } from '../../runtime/dead-letter-queue';
+import { type Clock, systemClock } from '../../runtime/clock';
+import { type ErrorSummary, summarizeError } from '../../runtime/error-summary';
+import { invocationDeadline } from '../../runtime/invocation-deadline';
+import { type ReplicationClients, replicateToTargets, type TargetOutcome } from '../../replication/replicate-to-target';
 import { outcomeMessage, publishOutcome, type SNSClientFor } from './outcome-topics';
 import { readReplicableChange } from './replicable-change';
 
@@ -82,7 +82,7 @@ export function createReplicatorHandler(dependencies: ReplicatorDependencies) {
     try {
       change = readReplicableChange(event, settings);
     } catch (error) {
-      const summary = summarizeError(error, false);
+      const summary = summarizeError(error, { retryable: false });
       logger.error('Unreplicable event; sending it to the dead-letter queue', { error: summary });
       await deadLetters.send({ reason: 'malformed-event', originalEvent: event, error: summary, attempts: 1 });
       return { rejected: summary };

@@ -1,3 +1,5 @@
+import { parseArn } from '@data-platform/replication-contract';
+
 /**
  * Client settings shared by both functions. Everything else (region, credentials,
  * endpoints) comes from the SDK's standard configuration chain, so
@@ -37,7 +39,7 @@ export function perRegion<T>(create: (region: string | undefined) => T): (region
   };
 }
 
-/** The region of an ARN such as an SNS topic's; SNS accepts a topic only in its own region. */
+/** The region of an ARN such as an SNS topic's (SNS accepts a topic only in its own region); `undefined` for a plain name or a global ARN. */
 export function regionOfArn(arn: string): string | undefined {
-  return /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):/.exec(arn)?.[1];
+  return parseArn(arn)?.region || undefined;
 }

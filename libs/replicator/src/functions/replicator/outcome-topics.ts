@@ -6,9 +6,9 @@ import {
   type OutcomeAttributeValues,
   type ReplicationOutcomeMessage,
 } from '@data-platform/replication-contract';
-import { regionOfArn } from '../aws/client-config';
-import { stringAttributes } from '../aws/string-attributes';
-import type { TargetOutcome } from '../replication/replicate-to-target';
+import { regionOfArn } from '../../runtime/aws-clients';
+import { stringAttributes } from '../../runtime/message-attributes';
+import type { TargetOutcome } from '../../replication/replicate-to-target';
 
 /** An SNS client for a region; a topic accepts publishes only in its own region. */
 export type SNSClientFor = (region: string | undefined) => SNSClient;

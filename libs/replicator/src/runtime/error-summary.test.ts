@@ -1,5 +1,5 @@
 import { InternalServerError, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { isConcurrentChange, isNotFound, isRetryable, summarizeError } from './error-classification';
+import { isConcurrentChange, isNotFound, isRetryable, summarizeError } from './error-summary';
 
 const sdkError = (name: string, status?: number, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), { name, $metadata: status === undefined ? {} : { httpStatusCode: status }, ...extra });
@@ -46,7 +46,7 @@ describe('error helpers', () => {
 
   it('summarises with name, bounded message and classification', () => {
     expect(summarizeError(sdkError('ThrottlingException', 400))).toEqual({ name: 'ThrottlingException', message: 'ThrottlingException happened', retryable: true });
-    expect(summarizeError(new Error('x'.repeat(5_000)), false).message).toHaveLength(1_000);
+    expect(summarizeError(new Error('x'.repeat(5_000)), { retryable: false }).message).toHaveLength(1_000);
     expect(summarizeError('boom')).toEqual({ name: 'NonError', message: 'boom', retryable: false });
   });
 });

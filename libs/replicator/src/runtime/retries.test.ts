@@ -1,6 +1,6 @@
 import { fakeClock } from '../../test/fake-clock';
 import { invocationDeadline } from './invocation-deadline';
-import { RetryBudgetExhaustedError, withRetries } from './retry-budget';
+import { RetryBudgetExhaustedError, withRetries } from './retries';
 
 const retry = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 };
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });

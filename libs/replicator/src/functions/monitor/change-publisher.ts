@@ -1,7 +1,7 @@
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { ConfigurationChangedEntry } from '@data-platform/replication-contract';
-import { type ErrorSummary, isRetryable, summarizeError } from '../replication/error-classification';
-import { RetryBudgetExhaustedError, type RetryPolicy, withRetries } from '../replication/retry-budget';
+import { type ErrorSummary, isRetryable, summarizeError } from '../../runtime/error-summary';
+import { RetryBudgetExhaustedError, type RetryPolicy, withRetries } from '../../runtime/retries';
 import { planBatches } from './put-events-batches';
 
 export type PublishOutcome =
@@ -37,7 +37,7 @@ export async function publishChanges(
         lastErrors.set(item.index, error);
         retryLater.push(item);
       } else {
-        outcomes[item.index] = { published: false, error: summarizeError(error, false), attempts: attempt };
+        outcomes[item.index] = { published: false, error: summarizeError(error, { retryable: false }), attempts: attempt };
       }
     };
     await Promise.all(
@@ -73,7 +73,7 @@ export async function publishChanges(
       if (outcomes[index] === undefined) {
         const last = lastErrors.get(index);
         const error = result.error instanceof RetryBudgetExhaustedError && last !== undefined ? new RetryBudgetExhaustedError(last) : (last ?? result.error);
-        outcomes[index] = { published: false, error: summarizeError(error, true), attempts: result.attempts };
+        outcomes[index] = { published: false, error: summarizeError(error, { retryable: true }), attempts: result.attempts };
       }
     });
   }

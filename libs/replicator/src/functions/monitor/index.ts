@@ -8,8 +8,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readMonitorSettings } from '@data-platform/replication-contract';
-import { retriedByCaller, retriedBySdk } from '../aws/client-config';
-import { createDeadLetterQueue } from '../aws/dead-letter-queue';
+import { retriedByCaller, retriedBySdk } from '../../runtime/aws-clients';
+import { createDeadLetterQueue } from '../../runtime/dead-letter-queue';
 import { createMonitorHandler } from './monitor-handler';
 
 const settings = readMonitorSettings(process.env);

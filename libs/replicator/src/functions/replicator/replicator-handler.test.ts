@@ -8,10 +8,10 @@ import {
   type ReplicatorSettings,
 } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CapturingLogger } from '../../test/capturing-logger';
-import { fakeClock } from '../../test/fake-clock';
-import { lambdaContext } from '../../test/lambda-context';
-import type { DeadLetter } from '../aws/dead-letter-queue';
+import { CapturingLogger } from '../../../test/capturing-logger';
+import { fakeClock } from '../../../test/fake-clock';
+import { lambdaContext } from '../../../test/lambda-context';
+import type { DeadLetter } from '../../runtime/dead-letter-queue';
 import { createReplicatorHandler } from './replicator-handler';
 
 const dynamodb = new DynamoDBClient({ region: 'eu-west-1' });

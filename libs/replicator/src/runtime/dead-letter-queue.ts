@@ -6,7 +6,7 @@ import {
   type EnvironmentName,
   type LambdaFunctionName,
 } from '@data-platform/replication-contract';
-import { stringAttributes } from './string-attributes';
+import { stringAttributes } from './message-attributes';
 
 /** A dead letter as the caller knows it; who sent it and when is added here. */
 export type DeadLetter = Omit<DeadLetterMessage, 'schemaVersion' | 'functionName' | 'environment' | 'failedAt'>;

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { ConfigurationChangedEntry } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
-import { fakeClock } from '../../test/fake-clock';
+import { fakeClock } from '../../../test/fake-clock';
 import { publishChanges } from './change-publisher';
 
 const eventBridge = new EventBridgeClient({ region: 'eu-west-1' });

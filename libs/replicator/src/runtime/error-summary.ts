@@ -53,7 +53,11 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey' || httpStatusOf(error) === 404);
 }
 
-export function summarizeError(error: unknown, retryable = isRetryable(error)): ErrorSummary {
+/**
+ * `retryable` defaults to the SDK's classification; callers that already know
+ * (retries exhausted, or a failure no retry can fix) say so.
+ */
+export function summarizeError(error: unknown, { retryable = isRetryable(error) }: { readonly retryable?: boolean } = {}): ErrorSummary {
   if (error instanceof Error) {
     return { name: error.name, message: truncate(error.message), retryable };
   }

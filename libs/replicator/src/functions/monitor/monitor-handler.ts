@@ -4,10 +4,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DEFAULT_RETRY, type MonitorSettings, type RetrySettings } from '@data-platform/replication-contract';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, S3Event, S3EventRecord } from 'aws-lambda';
-import type { DeadLetterQueue } from '../aws/dead-letter-queue';
-import { type Clock, systemClock } from '../replication/clock';
-import { summarizeError } from '../replication/error-classification';
-import { invocationDeadline } from '../replication/invocation-deadline';
+import type { DeadLetterQueue } from '../../runtime/dead-letter-queue';
+import { type Clock, systemClock } from '../../runtime/clock';
+import { summarizeError } from '../../runtime/error-summary';
+import { invocationDeadline } from '../../runtime/invocation-deadline';
 import { publishChanges, type PublishOutcome } from './change-publisher';
 import { changeFromObjectNotification, type OutsidePrefix } from './object-notification-change';
 import type { PendingChange } from './pending-change';
@@ -76,7 +76,7 @@ export function createMonitorHandler(dependencies: MonitorDependencies) {
           logger.info('Ignored an object outside the configuration prefix', { key: reading.key, configPrefix: settings.configPrefix });
           return;
         case 'unreadable': {
-          const error = summarizeError(reading.error, false);
+          const error = summarizeError(reading.error, { retryable: false });
           logger.error('Unreadable record; sending it to the dead-letter queue', { error });
           await deadLetters.send({ reason: 'malformed-event', originalEvent: originalEvent(), error, attempts: 1 });
           return;
