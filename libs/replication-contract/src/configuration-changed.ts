@@ -1,4 +1,6 @@
-import { type EnvironmentName, ENVIRONMENT_NAMES, isEnvironmentName } from './environments';
+import * as z from 'zod/mini';
+import { type EnvironmentName, ENVIRONMENT_NAMES } from './environments';
+import { parseWithSchema, showValue } from './schema-issue';
 
 /**
  * The one event this system puts on the default event bus. The monitor builds it,
@@ -80,60 +82,55 @@ export interface ConfigurationChangedEntry {
 
 export class InvalidConfigurationChangedError extends Error {
   constructor(readonly field: string, readonly value: unknown, readonly rule: string) {
-    super(`ConfigurationChanged ${field}=${describe(value)} is invalid: ${rule}`);
+    super(`ConfigurationChanged ${field}=${showValue(value)} is invalid: ${rule}`);
     this.name = 'InvalidConfigurationChangedError';
   }
 }
 
-const HEX_OR_DECIMAL = /^[0-9a-fA-F]+$/;
+const NON_EMPTY = 'must be a non-empty string';
+const nonEmptyString = z.string({ error: NON_EMPTY }).check(z.minLength(1, { error: NON_EMPTY }));
+
+const subjectSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('table-item'),
+      tableName: nonEmptyString,
+      key: z
+        .record(z.string(), z.record(z.string(), z.unknown(), { error: 'must be an object' }), { error: 'must be an object' })
+        .check(z.refine((key) => Object.keys(key).length > 0, { error: 'must name at least one key attribute' })),
+    }),
+    z.object({
+      kind: z.literal('bucket-object'),
+      bucketName: nonEmptyString,
+      key: nonEmptyString,
+      versionId: z.optional(z.string({ error: 'must be a string when present' })),
+    }),
+  ],
+  { error: `must be one of ${CHANGE_KINDS.join(', ')}` },
+);
+
+const detailSchema = z.object(
+  {
+    schemaVersion: z.literal(CONFIGURATION_CHANGED_SCHEMA_VERSION, { error: `must be ${CONFIGURATION_CHANGED_SCHEMA_VERSION}` }),
+    changeId: nonEmptyString,
+    environment: z.enum(ENVIRONMENT_NAMES, { error: `must be one of ${ENVIRONMENT_NAMES.join(', ')}` }),
+    subject: subjectSchema,
+    changeType: z.enum(CHANGE_TYPES, { error: `must be one of ${CHANGE_TYPES.join(', ')}` }),
+    // Per-kind rules (decimal stream numbers, hexadecimal S3 sequencers) apply where the sequence becomes a stamp.
+    sequence: nonEmptyString.check(z.regex(/^[0-9a-fA-F]+$/, { error: 'must be a decimal or hexadecimal number' })),
+    changedAt: nonEmptyString.check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO-8601 time' })),
+  },
+  { error: 'must be an object' },
+);
 
 /**
  * Validates an untrusted value (an EventBridge `detail`, a DLQ message body) and
- * returns it typed. Throws InvalidConfigurationChangedError naming the field and rule.
+ * returns it typed, without unknown fields. Throws InvalidConfigurationChangedError
+ * naming the field, the value and the rule.
  */
 export function parseConfigurationChangedDetail(value: unknown): ConfigurationChangedDetail {
-  const detail = requireObject('detail', value);
-  if (detail['schemaVersion'] !== CONFIGURATION_CHANGED_SCHEMA_VERSION) {
-    throw new InvalidConfigurationChangedError(
-      'detail.schemaVersion',
-      detail['schemaVersion'],
-      `must be ${CONFIGURATION_CHANGED_SCHEMA_VERSION}`,
-    );
-  }
-  const changeId = requireString('detail.changeId', detail['changeId']);
-  const environment = detail['environment'];
-  if (!isEnvironmentName(environment)) {
-    throw new InvalidConfigurationChangedError(
-      'detail.environment',
-      environment,
-      `must be one of ${ENVIRONMENT_NAMES.join(', ')}`,
-    );
-  }
-  const changeType = detail['changeType'];
-  if (!CHANGE_TYPES.includes(changeType as ChangeType)) {
-    throw new InvalidConfigurationChangedError(
-      'detail.changeType',
-      changeType,
-      `must be one of ${CHANGE_TYPES.join(', ')}`,
-    );
-  }
-  const sequence = requireString('detail.sequence', detail['sequence']);
-  if (!HEX_OR_DECIMAL.test(sequence)) {
-    throw new InvalidConfigurationChangedError('detail.sequence', sequence, 'must be a decimal or hexadecimal number');
-  }
-  const changedAt = requireString('detail.changedAt', detail['changedAt']);
-  if (Number.isNaN(Date.parse(changedAt))) {
-    throw new InvalidConfigurationChangedError('detail.changedAt', changedAt, 'must be an ISO-8601 time');
-  }
-  return {
-    schemaVersion: CONFIGURATION_CHANGED_SCHEMA_VERSION,
-    changeId,
-    environment,
-    subject: parseSubject(detail['subject']),
-    changeType: changeType as ChangeType,
-    sequence,
-    changedAt,
-  };
+  return parseWithSchema(detailSchema, value, 'detail', ({ field, value, rule }) => new InvalidConfigurationChangedError(field, value, rule));
 }
 
 /** Builds a validated detail; the monitor's only way to create one. */
@@ -156,64 +153,4 @@ export function toConfigurationChangedEntry(
     Resources: options.resources,
     Time: new Date(detail.changedAt),
   };
-}
-
-function parseSubject(value: unknown): ChangeSubject {
-  const subject = requireObject('detail.subject', value);
-  switch (subject['kind']) {
-    case 'table-item': {
-      const key = requireObject('detail.subject.key', subject['key']);
-      if (Object.keys(key).length === 0) {
-        throw new InvalidConfigurationChangedError('detail.subject.key', key, 'must name at least one key attribute');
-      }
-      for (const [name, attribute] of Object.entries(key)) {
-        requireObject(`detail.subject.key.${name}`, attribute);
-      }
-      return {
-        kind: 'table-item',
-        tableName: requireString('detail.subject.tableName', subject['tableName']),
-        key: key as Record<string, AttributeValueJson>,
-      };
-    }
-    case 'bucket-object': {
-      const versionId = subject['versionId'];
-      if (versionId !== undefined && typeof versionId !== 'string') {
-        throw new InvalidConfigurationChangedError('detail.subject.versionId', versionId, 'must be a string when present');
-      }
-      return {
-        kind: 'bucket-object',
-        bucketName: requireString('detail.subject.bucketName', subject['bucketName']),
-        key: requireString('detail.subject.key', subject['key']),
-        ...(versionId === undefined ? {} : { versionId }),
-      };
-    }
-    default:
-      throw new InvalidConfigurationChangedError(
-        'detail.subject.kind',
-        subject['kind'],
-        `must be one of ${CHANGE_KINDS.join(', ')}`,
-      );
-  }
-}
-
-function requireObject(field: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidConfigurationChangedError(field, value, 'must be an object');
-  }
-  return value as Record<string, unknown>;
-}
-
-function requireString(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new InvalidConfigurationChangedError(field, value, 'must be a non-empty string');
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) {
-    return String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

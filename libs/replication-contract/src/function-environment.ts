@@ -1,6 +1,9 @@
-import { type EnvironmentName, ENVIRONMENT_NAMES, isEnvironmentName } from './environments';
+import * as z from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import { parseArn } from './arn';
+import { type EnvironmentName, ENVIRONMENT_NAMES } from './environments';
 import { DEFAULT_RETRY, type RetrySettings } from './retry-settings';
+import { parseWithSchema } from './schema-issue';
 
 /**
  * The Lambda environment variables the env module sets and the functions read at
@@ -69,15 +72,6 @@ export function monitorVariables(settings: MonitorSettings): Record<string, stri
   };
 }
 
-export function readMonitorSettings(variables: Variables): MonitorSettings {
-  return {
-    environment: readEnvironment(variables, FUNCTION_VARIABLES.environment),
-    eventBusName: readString(variables, FUNCTION_VARIABLES.eventBusName),
-    configPrefix: readPrefix(variables),
-    deadLetterQueueUrl: readUrl(variables, FUNCTION_VARIABLES.deadLetterQueueUrl),
-  };
-}
-
 export function replicatorVariables(settings: ReplicatorSettings): Record<string, string> {
   return {
     [FUNCTION_VARIABLES.environment]: settings.environment,
@@ -92,132 +86,142 @@ export function replicatorVariables(settings: ReplicatorSettings): Record<string
   };
 }
 
+const SET = 'must be set and non-empty';
+const setString = z.string({ error: SET }).check(z.refine((value) => value.trim() !== '', { error: SET }));
+const environmentName = z.enum(ENVIRONMENT_NAMES, { error: `must be one of ${ENVIRONMENT_NAMES.join(', ')}` });
+const httpUrl = setString.check(z.regex(/^https?:\/\/\S+$/, { error: 'must be an http(s) URL' }));
+const keyPrefix = z._default(
+  z.string().check(z.regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/, { error: 'must be an S3 key prefix ending in "/", such as "config/"' })),
+  DEFAULT_CONFIG_PREFIX,
+);
+
+/** A whole number in [min, max] written as text; `fallback` when unset. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  const rule = `must be a whole number from ${min} to ${max}`;
+  return z.pipe(
+    z.optional(z.string()),
+    z.transform((text: string | undefined, context) => {
+      const value = text === undefined ? fallback : text.trim() === '' ? Number.NaN : Number(text);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        context.issues.push({ code: 'custom', message: rule, input: text });
+      }
+      return value;
+    }),
+  );
+}
+
+const NON_EMPTY = 'must be a non-empty string';
+const targetField = z.string({ error: NON_EMPTY }).check(z.minLength(1, { error: NON_EMPTY }));
+const snsTopicArn = targetField.check(
+  z.refine(
+    (value) => {
+      const arn = parseArn(value);
+      return arn?.service === 'sns' && arn.region !== '' && arn.accountId !== '' && /^[\w-]+$/.test(arn.resource);
+    },
+    { error: 'must be an SNS topic ARN' },
+  ),
+);
+
+const replicationTarget = z.object(
+  {
+    environment: environmentName,
+    tableName: targetField,
+    bucketName: targetField,
+    successTopicArn: snsTopicArn,
+    failureTopicArn: snsTopicArn,
+  },
+  { error: 'must be an object' },
+);
+
+const TARGETS_RULE = 'must be a non-empty JSON array of replication targets';
+
+/** REPLICATION_TARGETS: a JSON array of distinct targets, none of them the source itself. */
+function replicationTargets(source: EnvironmentName) {
+  return z.pipe(
+    z.pipe(
+      setString,
+      z.transform((text: string, context) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          context.issues.push({ code: 'custom', message: 'must be a JSON array of replication targets', input: text });
+          return undefined;
+        }
+      }),
+    ),
+    z.array(replicationTarget, { error: TARGETS_RULE }).check(
+      z.minLength(1, { error: TARGETS_RULE }),
+      z.superRefine((targets, context) => {
+        const seen = new Set<string>();
+        targets.forEach(({ environment }, index) => {
+          const rule = environment === source ? `must differ from the source environment ${source}` : seen.has(environment) ? 'must appear only once' : undefined;
+          if (rule !== undefined) {
+            context.addIssue({ code: 'custom', message: rule, path: [index, 'environment'], input: environment });
+          }
+          seen.add(environment);
+        });
+      }),
+    ),
+  );
+}
+
+const V = FUNCTION_VARIABLES;
+
+const monitorSchema = z.object({
+  [V.environment]: environmentName,
+  [V.eventBusName]: setString,
+  [V.configPrefix]: keyPrefix,
+  [V.deadLetterQueueUrl]: httpUrl,
+});
+
+export function readMonitorSettings(variables: Variables): MonitorSettings {
+  const read = parseVariables(monitorSchema, variables);
+  return {
+    environment: read[V.environment],
+    eventBusName: read[V.eventBusName],
+    configPrefix: read[V.configPrefix],
+    deadLetterQueueUrl: read[V.deadLetterQueueUrl],
+  };
+}
+
 export function readReplicatorSettings(variables: Variables): ReplicatorSettings {
-  const environment = readEnvironment(variables, FUNCTION_VARIABLES.environment);
-  const targets = readTargets(variables, environment);
+  const environment = parseVariables(z.object({ [V.environment]: environmentName }), variables)[V.environment];
+  const read = parseVariables(
+    z.object({
+      [V.sourceTableName]: setString,
+      [V.sourceBucketName]: setString,
+      [V.configPrefix]: keyPrefix,
+      [V.deadLetterQueueUrl]: httpUrl,
+      [V.targets]: replicationTargets(environment),
+      [V.retryMaxAttempts]: wholeNumber(DEFAULT_RETRY.maxAttempts, 1, 20),
+      [V.retryBaseDelayMs]: wholeNumber(DEFAULT_RETRY.baseDelayMs, 1, 60_000),
+      [V.retryMaxDelayMs]: wholeNumber(DEFAULT_RETRY.maxDelayMs, 1, 120_000),
+    }),
+    variables,
+  );
   const retry: RetrySettings = {
-    maxAttempts: readInteger(variables, FUNCTION_VARIABLES.retryMaxAttempts, DEFAULT_RETRY.maxAttempts, 1, 20),
-    baseDelayMs: readInteger(variables, FUNCTION_VARIABLES.retryBaseDelayMs, DEFAULT_RETRY.baseDelayMs, 1, 60_000),
-    maxDelayMs: readInteger(variables, FUNCTION_VARIABLES.retryMaxDelayMs, DEFAULT_RETRY.maxDelayMs, 1, 120_000),
+    maxAttempts: read[V.retryMaxAttempts],
+    baseDelayMs: read[V.retryBaseDelayMs],
+    maxDelayMs: read[V.retryMaxDelayMs],
   };
   if (retry.maxDelayMs < retry.baseDelayMs) {
-    throw new FunctionEnvironmentError(
-      FUNCTION_VARIABLES.retryMaxDelayMs,
-      String(retry.maxDelayMs),
-      `must be at least ${FUNCTION_VARIABLES.retryBaseDelayMs} (${retry.baseDelayMs})`,
-    );
+    throw new FunctionEnvironmentError(V.retryMaxDelayMs, String(retry.maxDelayMs), `must be at least ${V.retryBaseDelayMs} (${retry.baseDelayMs})`);
   }
   return {
     environment,
-    sourceTableName: readString(variables, FUNCTION_VARIABLES.sourceTableName),
-    sourceBucketName: readString(variables, FUNCTION_VARIABLES.sourceBucketName),
-    configPrefix: readPrefix(variables),
-    deadLetterQueueUrl: readUrl(variables, FUNCTION_VARIABLES.deadLetterQueueUrl),
-    targets,
+    sourceTableName: read[V.sourceTableName],
+    sourceBucketName: read[V.sourceBucketName],
+    configPrefix: read[V.configPrefix],
+    deadLetterQueueUrl: read[V.deadLetterQueueUrl],
+    targets: read[V.targets],
     retry,
   };
 }
 
-function readTargets(variables: Variables, source: EnvironmentName): ReplicationTarget[] {
-  const name = FUNCTION_VARIABLES.targets;
-  const raw = readString(variables, name);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new FunctionEnvironmentError(name, raw, 'must be a JSON array of replication targets');
-  }
-  if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new FunctionEnvironmentError(name, raw, 'must be a non-empty JSON array of replication targets');
-  }
-  const seen = new Set<string>();
-  return parsed.map((entry: unknown, index) => {
-    const where = `${name}[${index}]`;
-    if (typeof entry !== 'object' || entry === null) {
-      throw new FunctionEnvironmentError(where, JSON.stringify(entry), 'must be an object');
-    }
-    const fields = entry as Record<string, unknown>;
-    const environment = fields['environment'];
-    if (!isEnvironmentName(environment)) {
-      throw new FunctionEnvironmentError(
-        `${where}.environment`,
-        String(environment),
-        `must be one of ${ENVIRONMENT_NAMES.join(', ')}`,
-      );
-    }
-    if (environment === source) {
-      throw new FunctionEnvironmentError(`${where}.environment`, environment, `must differ from the source environment ${source}`);
-    }
-    if (seen.has(environment)) {
-      throw new FunctionEnvironmentError(`${where}.environment`, environment, 'must appear only once');
-    }
-    seen.add(environment);
-    const field = (key: string): string => {
-      const value = fields[key];
-      if (typeof value !== 'string' || value.length === 0) {
-        throw new FunctionEnvironmentError(`${where}.${key}`, value === undefined ? undefined : String(value), 'must be a non-empty string');
-      }
-      return value;
-    };
-    const arn = (key: string): string => {
-      const value = field(key);
-      const parsed = parseArn(value);
-      if (parsed?.service !== 'sns' || parsed.region === '' || parsed.accountId === '' || !/^[\w-]+$/.test(parsed.resource)) {
-        throw new FunctionEnvironmentError(`${where}.${key}`, value, 'must be an SNS topic ARN');
-      }
-      return value;
-    };
-    return {
-      environment,
-      tableName: field('tableName'),
-      bucketName: field('bucketName'),
-      successTopicArn: arn('successTopicArn'),
-      failureTopicArn: arn('failureTopicArn'),
-    };
+/** The first problem names the variable (or a target's field), its value as set, and the rule. */
+function parseVariables<Schema extends $ZodType>(schema: Schema, variables: Variables): output<Schema> {
+  return parseWithSchema(schema, variables, '', ({ field, value, rule }) => {
+    const shown = value === undefined || typeof value === 'string' ? value : JSON.stringify(value);
+    return new FunctionEnvironmentError(field.replace(/^\./, ''), shown, rule);
   });
-}
-
-function readString(variables: Variables, name: string): string {
-  const value = variables[name];
-  if (value === undefined || value.trim() === '') {
-    throw new FunctionEnvironmentError(name, value, 'must be set and non-empty');
-  }
-  return value;
-}
-
-function readEnvironment(variables: Variables, name: string): EnvironmentName {
-  const value = readString(variables, name);
-  if (!isEnvironmentName(value)) {
-    throw new FunctionEnvironmentError(name, value, `must be one of ${ENVIRONMENT_NAMES.join(', ')}`);
-  }
-  return value;
-}
-
-function readPrefix(variables: Variables): string {
-  const name = FUNCTION_VARIABLES.configPrefix;
-  const value = variables[name] ?? DEFAULT_CONFIG_PREFIX;
-  if (!/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/.test(value)) {
-    throw new FunctionEnvironmentError(name, value, 'must be an S3 key prefix ending in "/", such as "config/"');
-  }
-  return value;
-}
-
-function readUrl(variables: Variables, name: string): string {
-  const value = readString(variables, name);
-  if (!/^https?:\/\/\S+$/.test(value)) {
-    throw new FunctionEnvironmentError(name, value, 'must be an http(s) URL');
-  }
-  return value;
-}
-
-function readInteger(variables: Variables, name: string, fallback: number, min: number, max: number): number {
-  const value = variables[name];
-  if (value === undefined) {
-    return fallback;
-  }
-  const parsed = value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    throw new FunctionEnvironmentError(name, value, `must be a whole number from ${min} to ${max}`);
-  }
-  return parsed;
 }

@@ -110,11 +110,40 @@ describe('monitor handler: table stream (partial batch response)', () => {
 });
 
 describe('monitor handler: bucket notifications (asynchronous invoke)', () => {
-  it('publishes config/ changes and returns nothing', async () => {
+  it('publishes one ConfigurationChanged per config/ object, stamped prod, and returns nothing', async () => {
+    // Prepare
     eventBridgeRefusing();
+    const created = notifications.created('config/a b.json', 1, 'e');
+    const removed = notifications.removed('config/gone.json');
     const { handler, deadLetters } = monitor();
-    await expect(handler(notificationEvent(notifications.created('config/a.json', 1, 'e')))).resolves.toBeUndefined();
-    expect(eventBridgeMock.commandCalls(PutEventsCommand)).toHaveLength(1);
+
+    // Act
+    const result = await handler(notificationEvent(created, removed));
+
+    // Assess
+    expect(result).toBeUndefined();
+    const published = eventBridgeMock.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(published.map((entry) => ({ ...entry, Detail: JSON.parse(entry.Detail ?? 'null') }))).toEqual([
+      expect.objectContaining({
+        Source: 'data-platform.configuration-monitor',
+        DetailType: 'ConfigurationChanged',
+        EventBusName: 'default',
+        Resources: ['arn:aws:s3:::acme-data-prod'],
+        Detail: expect.objectContaining({
+          environment: 'prod',
+          changeType: 'created',
+          subject: { kind: 'bucket-object', bucketName: 'acme-data-prod', key: 'config/a b.json' },
+          sequence: created.s3.object.sequencer,
+        }),
+      }),
+      expect.objectContaining({
+        Detail: expect.objectContaining({
+          changeType: 'deleted',
+          subject: { kind: 'bucket-object', bucketName: 'acme-data-prod', key: 'config/gone.json' },
+          sequence: removed.s3.object.sequencer,
+        }),
+      }),
+    ]);
     expect(deadLetters).toEqual([]);
   });
 
