@@ -40,6 +40,10 @@ describe('parseConfigurationChangedDetail', () => {
     ['empty key', { ...tableChange, schemaVersion: 1, subject: { ...tableChange.subject, key: {} } }, /detail.subject.key=\{\} is invalid: must name at least one key attribute/],
     ['unknown kind', { ...tableChange, schemaVersion: 1, subject: { kind: 'queue' } }, /detail.subject.kind="queue" is invalid: must be one of table-item, bucket-object/],
     ['missing change id', { ...tableChange, schemaVersion: 1, changeId: '' }, /detail.changeId="" is invalid: must be a non-empty string/],
+    ['three key attributes', { ...tableChange, schemaVersion: 1, subject: { ...tableChange.subject, key: { a: { S: '1' }, b: { S: '2' }, c: { S: '3' } } } }, /detail.subject.key=.* is invalid: must have at most 2 attributes/],
+    ['an oversized key value', { ...tableChange, schemaVersion: 1, subject: { ...tableChange.subject, key: { pk: { S: 'x'.repeat(5_000) } } } }, /detail.subject.key.pk=.* is invalid: must be at most 4096 bytes/],
+    ['an object key over 1024 bytes', { ...tableChange, schemaVersion: 1, subject: { kind: 'bucket-object', bucketName: 'b', key: `config/${'é'.repeat(600)}` } }, /detail.subject.key=.* is invalid: must be at most 1024 bytes/],
+    ['a 65-digit sequence', { ...tableChange, schemaVersion: 1, sequence: '1'.repeat(65) }, /detail.sequence=.* is invalid: must be at most 64 bytes/],
   ])('rejects %s', (_case, value, message) => {
     expect(() => parseConfigurationChangedDetail(value)).toThrow(message);
   });

@@ -89,22 +89,40 @@ export class InvalidConfigurationChangedError extends Error {
 
 const NON_EMPTY = 'must be a non-empty string';
 const nonEmptyString = z.string({ error: NON_EMPTY }).check(z.minLength(1, { error: NON_EMPTY }));
+/** A non-empty string of at most `max` UTF-8 bytes. */
+const boundedString = (max: number, what: string) =>
+  nonEmptyString.check(z.refine((value) => Buffer.byteLength(value) <= max, { error: `must be at most ${max} bytes (${what})` }));
+
+/*
+ * Every field is bounded by the AWS limit it mirrors, so a change (and so every
+ * dead letter and outcome that carries one) stays far below SQS's and SNS's
+ * 256 KiB message limit: a table key has at most two attributes, a partition key
+ * value at most 2048 bytes and a sort key value 1024 (base64 for binary keys,
+ * hence 4096 characters of DynamoDB JSON here), an object key 1024 bytes, a
+ * bucket name 63 characters, a table ARN 1024.
+ */
+const keyAttribute = z
+  .record(z.string(), z.unknown(), { error: 'must be an object' })
+  .check(z.refine((value) => Buffer.byteLength(JSON.stringify(value)) <= 4_096, { error: 'must be at most 4096 bytes of DynamoDB JSON (a key value is at most 2048 bytes)' }));
 
 const subjectSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({
       kind: z.literal('table-item'),
-      tableName: nonEmptyString,
+      tableName: boundedString(1_024, 'a table name or ARN'),
       key: z
-        .record(z.string(), z.record(z.string(), z.unknown(), { error: 'must be an object' }), { error: 'must be an object' })
-        .check(z.refine((key) => Object.keys(key).length > 0, { error: 'must name at least one key attribute' })),
+        .record(boundedString(255, 'an attribute name'), keyAttribute, { error: 'must be an object' })
+        .check(
+          z.refine((key) => Object.keys(key).length > 0, { error: 'must name at least one key attribute' }),
+          z.refine((key) => Object.keys(key).length <= 2, { error: 'must have at most 2 attributes (a partition key and a sort key)' }),
+        ),
     }),
     z.object({
       kind: z.literal('bucket-object'),
-      bucketName: nonEmptyString,
-      key: nonEmptyString,
-      versionId: z.optional(z.string({ error: 'must be a string when present' })),
+      bucketName: boundedString(63, 'a bucket name'),
+      key: boundedString(1_024, 'an S3 object key'),
+      versionId: z.optional(boundedString(1_024, 'an S3 version id')),
     }),
   ],
   { error: `must be one of ${CHANGE_KINDS.join(', ')}` },
@@ -113,13 +131,15 @@ const subjectSchema = z.discriminatedUnion(
 const detailSchema = z.object(
   {
     schemaVersion: z.literal(CONFIGURATION_CHANGED_SCHEMA_VERSION, { error: `must be ${CONFIGURATION_CHANGED_SCHEMA_VERSION}` }),
-    changeId: nonEmptyString,
+    changeId: boundedString(256, 'a stream eventID or an object change id'),
     environment: z.enum(ENVIRONMENT_NAMES, { error: `must be one of ${ENVIRONMENT_NAMES.join(', ')}` }),
     subject: subjectSchema,
     changeType: z.enum(CHANGE_TYPES, { error: `must be one of ${CHANGE_TYPES.join(', ')}` }),
     // Per-kind rules (decimal stream numbers, hexadecimal S3 sequencers) apply where the sequence becomes a stamp.
-    sequence: nonEmptyString.check(z.regex(/^[0-9a-fA-F]+$/, { error: 'must be a decimal or hexadecimal number' })),
-    changedAt: nonEmptyString.check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO-8601 time' })),
+    sequence: boundedString(64, 'a stream sequence number or an S3 sequencer').check(
+      z.regex(/^[0-9a-fA-F]+$/, { error: 'must be a decimal or hexadecimal number' }),
+    ),
+    changedAt: boundedString(64, 'an ISO-8601 time').check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO-8601 time' })),
   },
   { error: 'must be an object' },
 );

@@ -65,7 +65,7 @@ describe('a target that is down for good', () => {
     expect(await world.readItem('staging', keyOf(pipeline('down')))).toBeUndefined();
     expect(withoutStamp(await world.readItem('dev', keyOf(pipeline('down'))))).toEqual(await world.readItem('prod', keyOf(pipeline('down'))));
 
-    const error = { name: 'InternalServerError', message: 'injected by the test proxy for acme-metadata-staging', retryable: true };
+    const error = { name: 'InternalServerError', message: 'injected by the test proxy for acme-metadata-staging', retryable: true, service: 'DynamoDB', operation: 'PutItem', httpStatus: 500 };
     expect(await world.deadLetters('prod')).toEqual([
       {
         body: {

@@ -37,7 +37,7 @@ import {
 import type { DynamoDBRecord, S3EventRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
-import { perRegion, retriedByCaller, retriedBySdk } from '../src/runtime/aws-clients';
+import { perRegion, retriedByCaller, retriedBySdk, withFailedCallNames } from '../src/runtime/aws-clients';
 import { createDeadLetterQueue } from '../src/runtime/dead-letter-queue';
 import { createMonitorHandler } from '../src/functions/monitor/monitor-handler';
 import { createReplicatorHandler } from '../src/functions/replicator/replicator-handler';
@@ -181,7 +181,7 @@ export async function startThreeEnvironments() {
           settings,
           eventBridge,
           deadLetters: createDeadLetterQueue({
-            sqs: track(new SQSClient({ ...retriedBySdk(REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS })),
+            sqs: track(withFailedCallNames(new SQSClient({ ...retriedBySdk(REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS }))),
             queueUrl: deadLetterQueue.url,
             functionName: 'monitor',
             environment: name,
@@ -220,13 +220,13 @@ export async function startThreeEnvironments() {
     logger: replicatorLogger,
     clients: {
       dynamodb: perRegion((region) =>
-        track(new DynamoDBClient({ ...retriedByCaller(region ?? REGION), endpoint: proxy.endpoint, credentials: CREDENTIALS })),
+        track(withFailedCallNames(new DynamoDBClient({ ...retriedByCaller(region ?? REGION), endpoint: proxy.endpoint, credentials: CREDENTIALS }))),
       ),
-      s3: track(new S3Client({ ...retriedByCaller(REGION), followRegionRedirects: true, ...s3Config })),
+      s3: track(withFailedCallNames(new S3Client({ ...retriedByCaller(REGION), followRegionRedirects: true, ...s3Config }))),
     },
-    sns: perRegion((region) => track(new SNSClient({ ...retriedBySdk(region ?? REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS }))),
+    sns: perRegion((region) => track(withFailedCallNames(new SNSClient({ ...retriedBySdk(region ?? REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS })))),
     deadLetters: createDeadLetterQueue({
-      sqs: track(new SQSClient({ ...retriedBySdk(REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS })),
+      sqs: track(withFailedCallNames(new SQSClient({ ...retriedBySdk(REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS }))),
       queueUrl: prod.deadLetterQueueUrl,
       functionName: 'replicator',
       environment: 'prod',

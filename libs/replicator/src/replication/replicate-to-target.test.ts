@@ -71,7 +71,7 @@ describe('replicateToTarget', () => {
         targetEnvironment: 'dev',
         attempt: 1,
         delayMs: 5,
-        error: { name: 'ProvisionedThroughputExceededException', message: 'Throughput exceeded', retryable: true },
+        error: { name: 'ProvisionedThroughputExceededException', message: 'Throughput exceeded', retryable: true, httpStatus: 400 },
       },
     ]);
   });
@@ -98,7 +98,7 @@ describe('replicateToTarget', () => {
     expect(outcome).toEqual({
       target: target('dev'),
       outcome: 'failed',
-      error: { name: 'ValidationException', message: 'One or more parameter values were invalid', retryable: false },
+      error: { name: 'ValidationException', message: 'One or more parameter values were invalid', retryable: false, httpStatus: 400 },
       attempts: 1,
     });
     expect(time.sleeps).toEqual([]);

@@ -26,6 +26,53 @@ export function retriedBySdk(region?: string) {
   return { ...(region === undefined ? {} : { region }), maxAttempts: 3, requestHandler: HTTP_TIMEOUTS };
 }
 
+/**
+ * SQS sends to the host of the QueueUrl it is given unless told otherwise, so a
+ * configured AWS_ENDPOINT_URL(_SQS) would be ignored for the dead-letter queue.
+ * The queue always lives in the function's own region, which the resolved
+ * endpoint already addresses: the QueueUrl's host adds nothing.
+ */
+export function deadLetterQueueClient(region?: string) {
+  return { ...retriedBySdk(region), useQueueUrlAsEndpoint: false };
+}
+
+/** What an error summary needs to know of the call that failed: which service, which operation. */
+export interface FailedCall {
+  readonly $service?: string;
+  readonly $operation?: string;
+}
+
+/** The initialize step of an SDK v3 middleware stack, as far as `withFailedCallNames` uses it. */
+type AddInitializeMiddleware = (
+  middleware: (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => (args: unknown) => Promise<unknown>,
+  options: { step: 'initialize'; name: string },
+) => void;
+
+/**
+ * Stamps every error a client throws with the service and operation it came from
+ * (S3 answers a refused HeadObject with a bare 403 and no body: the status alone
+ * does not say what was refused). Dead letters and failure outcomes name both.
+ */
+export function withFailedCallNames<Client extends { readonly middlewareStack: object }>(client: Client): Client {
+  (client.middlewareStack as { add: AddInitializeMiddleware }).add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof Error) {
+          Object.assign(error, {
+            $service: context.clientName?.replace(/Client$/, ''),
+            $operation: context.commandName?.replace(/Command$/, ''),
+          } satisfies FailedCall);
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'failedCallNames' },
+  );
+  return client;
+}
+
 /** One client per region, made on first use and kept for the life of the container. */
 export function perRegion<T>(create: (region: string | undefined) => T): (region: string | undefined) => T {
   const clients = new Map<string | undefined, T>();

@@ -67,6 +67,30 @@ describe('dead-letter queue', () => {
     expect(JSON.parse(body).originalEvent).toEqual({ truncated: true, bytes: 300_011, preview: expect.stringMatching(/^\{"blob":"x+$/) });
   });
 
+  it('fits the largest change the contract admits, with an oversized multi-byte original, keeping what identifies the change', async () => {
+    // Prepare: two key attributes at DynamoDB's limits (2048-byte partition key, 1024-byte sort key, base64 for binary).
+    const largest = buildConfigurationChanged({
+      changeId: 'e'.repeat(256),
+      environment: 'prod',
+      subject: {
+        kind: 'table-item',
+        tableName: `arn:aws:dynamodb:eu-west-1:111111111111:table/${'t'.repeat(255)}`,
+        key: { ['p'.repeat(255)]: { B: Buffer.alloc(2_048, 1).toString('base64') }, ['s'.repeat(255)]: { S: 'é'.repeat(512) } },
+      },
+      changeType: 'updated',
+      sequence: '9'.repeat(40),
+      changedAt: '2026-11-26T09:59:59.000Z',
+    });
+
+    // Act
+    await queue.send({ reason: 'replication-failed', change: largest, targetEnvironment: 'dev', originalEvent: { detail: 'ü'.repeat(400_000) }, error, attempts: 6 });
+
+    // Assess: SQS accepts at most 256 KiB per message, attributes included.
+    const input = sqsMock.commandCalls(SendMessageCommand)[0]?.args[0].input;
+    expect(Buffer.byteLength(input?.MessageBody ?? '') + Buffer.byteLength(JSON.stringify(input?.MessageAttributes))).toBeLessThan(256 * 1024);
+    expect(JSON.parse(input?.MessageBody ?? '{}')).toMatchObject({ change: largest, targetEnvironment: 'dev', attempts: 6, originalEvent: { truncated: true } });
+  });
+
   it('lets a send failure through to the caller', async () => {
     sqsMock.on(SendMessageCommand).rejects(new Error('queue gone'));
     await expect(queue.send({ reason: 'malformed-event', error, attempts: 1 })).rejects.toThrow('queue gone');

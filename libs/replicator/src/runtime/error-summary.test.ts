@@ -45,7 +45,7 @@ describe('error helpers', () => {
   });
 
   it('summarises with name, bounded message and classification', () => {
-    expect(summarizeError(sdkError('ThrottlingException', 400))).toEqual({ name: 'ThrottlingException', message: 'ThrottlingException happened', retryable: true });
+    expect(summarizeError(sdkError('ThrottlingException', 400))).toEqual({ name: 'ThrottlingException', message: 'ThrottlingException happened', retryable: true, httpStatus: 400 });
     expect(summarizeError(new Error('x'.repeat(5_000)), { retryable: false }).message).toHaveLength(1_000);
     expect(summarizeError('boom')).toEqual({ name: 'NonError', message: 'boom', retryable: false });
   });

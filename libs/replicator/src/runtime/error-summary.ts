@@ -1,13 +1,20 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import type { FailedCall } from './aws-clients';
 
 /** The SDK's error shape, taken from its classifier so no further package is imported. */
 type SdkError = Parameters<typeof isTransientError>[0];
 
-/** What outcomes and dead letters say about an error: its name, message and whether retrying could help. */
+/**
+ * What outcomes and dead letters say about an error: its name and message, the
+ * AWS service, operation and HTTP status when a call failed, and whether retrying could help.
+ */
 export interface ErrorSummary {
   readonly name: string;
   readonly message: string;
   readonly retryable: boolean;
+  readonly service?: string;
+  readonly operation?: string;
+  readonly httpStatus?: number;
 }
 
 const MAX_MESSAGE_LENGTH = 1_000;
@@ -59,7 +66,16 @@ export function isNotFound(error: unknown): boolean {
  */
 export function summarizeError(error: unknown, { retryable = isRetryable(error) }: { readonly retryable?: boolean } = {}): ErrorSummary {
   if (error instanceof Error) {
-    return { name: error.name, message: truncate(error.message), retryable };
+    const { $service: service, $operation: operation } = error as FailedCall;
+    const httpStatus = httpStatusOf(error);
+    return {
+      name: error.name,
+      message: truncate(error.message),
+      retryable,
+      ...(service === undefined ? {} : { service }),
+      ...(operation === undefined ? {} : { operation }),
+      ...(httpStatus === undefined ? {} : { httpStatus }),
+    };
   }
   return { name: 'NonError', message: truncate(String(error)), retryable };
 }

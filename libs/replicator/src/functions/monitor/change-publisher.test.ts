@@ -88,8 +88,8 @@ describe('publishChanges', () => {
     eventBridgeMock.reset();
     eventBridgeMock.on(PutEventsCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
     expect(await publish(2).result).toEqual([
-      { published: false, error: { name: 'AccessDeniedException', message: 'not authorized', retryable: false }, attempts: 1 },
-      { published: false, error: { name: 'AccessDeniedException', message: 'not authorized', retryable: false }, attempts: 1 },
+      { published: false, error: { name: 'AccessDeniedException', message: 'not authorized', retryable: false, httpStatus: 400 }, attempts: 1 },
+      { published: false, error: { name: 'AccessDeniedException', message: 'not authorized', retryable: false, httpStatus: 400 }, attempts: 1 },
     ]);
   });
 

@@ -8,7 +8,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readMonitorSettings } from '@data-platform/replication-contract';
-import { retriedByCaller, retriedBySdk } from '../../runtime/aws-clients';
+import { deadLetterQueueClient, retriedByCaller, withFailedCallNames } from '../../runtime/aws-clients';
 import { createDeadLetterQueue } from '../../runtime/dead-letter-queue';
 import { createMonitorHandler } from './monitor-handler';
 
@@ -18,9 +18,9 @@ const logger = new Logger({ serviceName: 'configuration-monitor', persistentKeys
 export const handler = createMonitorHandler({
   settings,
   logger,
-  eventBridge: new EventBridgeClient(retriedByCaller()),
+  eventBridge: withFailedCallNames(new EventBridgeClient(retriedByCaller())),
   deadLetters: createDeadLetterQueue({
-    sqs: new SQSClient(retriedBySdk()),
+    sqs: withFailedCallNames(new SQSClient(deadLetterQueueClient())),
     queueUrl: settings.deadLetterQueueUrl,
     functionName: 'monitor',
     environment: settings.environment,

@@ -94,10 +94,12 @@ describe('monitor handler: table stream (partial batch response)', () => {
     await expect(monitor({ deadLetterFails: true }).handler(streamEvent(good, broken))).rejects.toThrow(/no SequenceNumber/);
   });
 
-  it('throws when every record failed, so Lambda retries the batch', async () => {
+  it('reports every record in batchItemFailures when every record failed, so Lambda retries the batch from the first', async () => {
     eventBridgeRefusing('refused');
     const records = [streams.record(['pk', 'sk'], undefined, item('refused-1')), streams.record(['pk', 'sk'], undefined, item('refused-2'))];
-    await expect(monitor().handler(streamEvent(...records))).rejects.toThrow(/All records failed processing/);
+    await expect(monitor().handler(streamEvent(...records))).resolves.toEqual({
+      batchItemFailures: records.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber })),
+    });
   });
 
   it('clears the correlation id after each record', async () => {

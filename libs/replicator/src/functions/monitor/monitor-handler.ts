@@ -115,7 +115,10 @@ export function createMonitorHandler(dependencies: MonitorDependencies) {
       },
       processor,
       // In order, one at a time: settling is cheap and per-record log keys must not interleave.
-      { context, processInParallel: false },
+      // A batch whose every record failed is answered like any other (all of them in
+      // batchItemFailures) rather than by Powertools' FullBatchFailureError: Lambda
+      // retries from the first failed record either way, and one answer is easier to reason about.
+      { context, processInParallel: false, throwOnFullBatchFailure: false },
     );
     if (unreportable) {
       throw new Error('A failed stream record has no SequenceNumber to report; failing the whole batch so nothing is lost');

@@ -9,7 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readReplicatorSettings } from '@data-platform/replication-contract';
-import { perRegion, retriedByCaller, retriedBySdk } from '../../runtime/aws-clients';
+import { deadLetterQueueClient, perRegion, retriedByCaller, retriedBySdk, withFailedCallNames } from '../../runtime/aws-clients';
 import { createDeadLetterQueue } from '../../runtime/dead-letter-queue';
 import { createReplicatorHandler } from './replicator-handler';
 
@@ -20,12 +20,12 @@ export const handler = createReplicatorHandler({
   settings,
   logger,
   clients: {
-    dynamodb: perRegion((region) => new DynamoDBClient(retriedByCaller(region))),
-    s3: new S3Client({ ...retriedByCaller(), followRegionRedirects: true }),
+    dynamodb: perRegion((region) => withFailedCallNames(new DynamoDBClient(retriedByCaller(region)))),
+    s3: withFailedCallNames(new S3Client({ ...retriedByCaller(), followRegionRedirects: true })),
   },
-  sns: perRegion((region) => new SNSClient(retriedBySdk(region))),
+  sns: perRegion((region) => withFailedCallNames(new SNSClient(retriedBySdk(region)))),
   deadLetters: createDeadLetterQueue({
-    sqs: new SQSClient(retriedBySdk()),
+    sqs: withFailedCallNames(new SQSClient(deadLetterQueueClient())),
     queueUrl: settings.deadLetterQueueUrl,
     functionName: 'replicator',
     environment: settings.environment,

@@ -124,7 +124,7 @@ describe('replicator handler', () => {
     const summary = await handler(event);
 
     expect(summary).toMatchObject({ targets: [{ environment: 'staging', outcome: 'succeeded' }, { environment: 'dev', outcome: 'failed', attempts: 2 }] });
-    const error = { name: 'ThrottlingException', message: 'Rate exceeded', retryable: true };
+    const error = { name: 'ThrottlingException', message: 'Rate exceeded', retryable: true, httpStatus: 400 };
     expect(deadLetters).toEqual([{ reason: 'replication-failed', change, targetEnvironment: 'dev', originalEvent: event, error, attempts: 2 }]);
     expect(published()).toEqual([
       expect.objectContaining({ topic: topic('success', 'staging'), outcome: 'succeeded' }),
