@@ -12,8 +12,12 @@ export function accountRootArn(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:root`;
 }
 
-export function defaultEventBusArn({ partition, region, accountId }: EnvironmentLocation): string {
-  return `arn:${partition}:events:${region}:${accountId}:event-bus/default`;
+// TODO(lead): use CONFIGURATION_EVENT_BUS from @data-platform/replication-contract once it is there, and drop this one.
+/** The bus the monitors put ConfigurationChanged events on and prod's rule reads: the account's default bus. */
+export const CONFIGURATION_EVENT_BUS = 'default';
+
+export function configurationEventBusArn({ partition, region, accountId }: EnvironmentLocation): string {
+  return `arn:${partition}:events:${region}:${accountId}:event-bus/${CONFIGURATION_EVENT_BUS}`;
 }
 
 export function eventRuleArn({ partition, region, accountId }: EnvironmentLocation, ruleName: string): string {
