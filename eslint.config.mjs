@@ -29,8 +29,18 @@ const depConstraints = [
     bannedExternalImports: ['@aws-sdk/*', '@aws-lambda-powertools/*'],
   },
   {
-    sourceTag: 'type:app',
+    sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:infrastructure', 'type:contract', 'type:offline'],
+    bannedExternalImports: ['@aws-sdk/*', '@aws-lambda-powertools/*'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:infrastructure', 'type:contract', 'type:offline', 'type:testing'],
+    bannedExternalImports: ['@aws-sdk/*', '@aws-lambda-powertools/*'],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:infrastructure', 'type:contract', 'type:offline', 'type:testing'],
     bannedExternalImports: ['@aws-sdk/*', '@aws-lambda-powertools/*'],
   },
   {

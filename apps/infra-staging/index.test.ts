@@ -1,4 +1,4 @@
-import { describeTargetEnvironmentApp } from '@data-platform/env-module/testing';
+import { describeTargetEnvironmentApp } from '@data-platform/planned-stacks';
 
 // This app's real index.ts with its committed Pulumi.staging.yaml.
-describeTargetEnvironmentApp({ projectDir: __dirname, environment: 'staging' });
+describeTargetEnvironmentApp('staging');

@@ -7,9 +7,9 @@ import { EnvironmentKey } from './encryption/environment-key';
 import { deployedFunctions } from './functions/deployed-functions';
 import type { LambdaBundle } from './functions/lambda-bundle';
 import { MetadataTable } from './metadata/metadata-table';
-import { alarmDefinitions } from './monitoring/alarm-definitions';
-import { EnvironmentAlarms } from './monitoring/environment-alarms';
-import { ConfigurationMonitor } from './monitor/configuration-monitor';
+import { alarmDefinitions } from './alarms/alarm-definitions';
+import { EnvironmentAlarms } from './alarms/environment-alarms';
+import { ConfigurationMonitor } from './configuration-monitor/configuration-monitor';
 import { alarmArn, eventRuleArn, roleArn } from './naming/arns';
 import { resourceNames } from './naming/resource-names';
 import { ReplicationTopics } from './notifications/replication-topics';
@@ -60,22 +60,21 @@ export class EnvironmentModule extends pulumi.ComponentResource {
     const { environment, location } = config;
     const names = resourceNames({ company: config.company, environment, region: location.region, accountId: location.accountId });
     const alarmArnPattern = alarmArn(location, names.alarmNamePattern);
-    const crossAccountRole = crossAccountReplicatorRoleArn(config);
     const functions = deployedFunctions(config);
 
     const key = new EnvironmentKey(
       `${name}-key`,
-      { environment, location, aliasName: names.encryptionKeyAlias, alarmArnPattern, crossAccountReplicatorRoleArn: crossAccountRole },
+      { environment, location, aliasName: names.encryptionKeyAlias, alarmArnPattern, crossAccountReplicatorRoleArn: crossAccountReplicatorRoleArn(config) },
       { parent: this },
     );
     const bucket = new DataBucket(
       `${name}-bucket`,
-      { bucketName: names.bucket, settings: config.bucket, encryptionKeyArn: key.keyArn, crossAccountReplicatorRoleArn: crossAccountRole },
+      { bucketName: names.bucket, settings: config.bucket, key },
       { parent: this },
     );
     const table = new MetadataTable(
       `${name}-metadata`,
-      { tableName: names.table, settings: config.table, encryptionKeyArn: key.keyArn, crossAccountReplicatorRoleArn: crossAccountRole },
+      { tableName: names.table, settings: config.table, key },
       { parent: this },
     );
     const topics = new ReplicationTopics(
@@ -85,8 +84,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
         failureTopicName: names.failureTopic,
         accountId: location.accountId,
         alarmArnPattern,
-        encryptionKeyArn: key.keyArn,
-        crossAccountReplicatorRoleArn: crossAccountRole,
+        key,
       },
       { parent: this },
     );
@@ -113,12 +111,10 @@ export class EnvironmentModule extends pulumi.ComponentResource {
         logRetentionDays: config.logs.retentionDays,
         asyncInvoke: config.asyncInvoke,
         tableStream: config.tableStream,
-        tableStreamArn: table.streamArn,
-        bucketName: bucket.bucketName,
-        bucketArn: bucket.bucketArn,
-        deadLetterQueueArn: deadLetterQueue.queueArn,
-        deadLetterQueueUrl: deadLetterQueue.queueUrl,
-        encryptionKeyArn: key.keyArn,
+        table,
+        bucket,
+        key,
+        deadLetterQueue,
       },
       { parent: this },
     );
@@ -138,15 +134,8 @@ export class EnvironmentModule extends pulumi.ComponentResource {
               replication: replication.settings,
               logRetentionDays: config.logs.retentionDays,
               asyncInvoke: config.asyncInvoke,
-              source: {
-                bucketName: bucket.bucketName,
-                bucketArn: bucket.bucketArn,
-                tableName: table.tableName,
-                tableArn: table.tableArn,
-                encryptionKeyArn: key.keyArn,
-              },
-              deadLetterQueueArn: deadLetterQueue.queueArn,
-              deadLetterQueueUrl: deadLetterQueue.queueUrl,
+              source: { bucket, table, key },
+              deadLetterQueue,
             },
             { parent: this },
           );
@@ -155,7 +144,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
       `${name}-alarms`,
       {
         definitions: alarmDefinitions(names, functions, config.alarms),
-        failureTopicArn: topics.failureTopicArn,
+        topics,
         watched: [deadLetterQueue, monitor, ...(replicator === undefined ? [] : [replicator])],
       },
       { parent: this },

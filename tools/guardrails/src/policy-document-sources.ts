@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import { type ResourceValidation, validateResourceOfType } from '@pulumi/policy';
 import type { Resource, Unwrap } from '@pulumi/pulumi';
-import { PolicyDocumentError, type PolicyStatement, readPolicyDocument } from './policy-document';
+import { PolicyDocumentError, type NormalizedStatement, readPolicyDocument } from './policy-document';
 
 /** Where a policy document sits decides which rules apply to it. */
 export type DocumentKind =
@@ -21,7 +21,7 @@ export interface PolicyDocumentSource {
 }
 
 /** What a document's statements get wrong, each problem finishing the sentence "<subject>...". */
-export type DocumentCheck = (kind: DocumentKind, statements: readonly PolicyStatement[]) => string[];
+export type DocumentCheck = (kind: DocumentKind, statements: readonly NormalizedStatement[]) => string[];
 
 export interface DocumentCheckOptions {
   /** Report a document that cannot be read as a violation; otherwise skip it (another policy reports it). */
@@ -68,7 +68,7 @@ function documentProblems(check: DocumentCheck, options: DocumentCheckOptions, k
   if (document === undefined || document === '') {
     return [];
   }
-  let statements: PolicyStatement[];
+  let statements: NormalizedStatement[];
   try {
     statements = readPolicyDocument(document);
   } catch (error) {

@@ -6,7 +6,12 @@
 
 export type Effect = 'Allow' | 'Deny';
 
-export interface PolicyStatement {
+/**
+ * One statement read back from a policy document, in one shape whichever of the
+ * forms AWS allows was written: every list a list, every key present. (The env module's
+ * `PolicyStatement` is the other direction: the JSON it writes.)
+ */
+export interface NormalizedStatement {
   /** `Sid`, or `#<index>` when the statement has none, to name it in messages. */
   readonly label: string;
   readonly effect: Effect;
@@ -28,7 +33,7 @@ export class PolicyDocumentError extends Error {
 }
 
 /** Parses a policy document (JSON string or object) into its statements; throws `PolicyDocumentError`. */
-export function readPolicyDocument(document: unknown): PolicyStatement[] {
+export function readPolicyDocument(document: unknown): NormalizedStatement[] {
   let parsed: unknown = document;
   if (typeof document === 'string') {
     try {
@@ -47,7 +52,7 @@ export function readPolicyDocument(document: unknown): PolicyStatement[] {
   return asList(statements).map((statement, index) => readStatement(statement, index));
 }
 
-function readStatement(statement: unknown, index: number): PolicyStatement {
+function readStatement(statement: unknown, index: number): NormalizedStatement {
   if (!isRecord(statement)) {
     throw new PolicyDocumentError(`statement #${index} is not an object`);
   }
@@ -68,7 +73,7 @@ function readStatement(statement: unknown, index: number): PolicyStatement {
   };
 }
 
-function readPrincipal(principal: unknown): PolicyStatement['principal'] {
+function readPrincipal(principal: unknown): NormalizedStatement['principal'] {
   if (principal === undefined) {
     return undefined;
   }
@@ -81,7 +86,7 @@ function readPrincipal(principal: unknown): PolicyStatement['principal'] {
   return Object.fromEntries(Object.entries(principal).map(([type, ids]) => [type, strings(ids)]));
 }
 
-function readCondition(condition: unknown): PolicyStatement['condition'] {
+function readCondition(condition: unknown): NormalizedStatement['condition'] {
   if (condition === undefined) {
     return {};
   }
@@ -97,7 +102,7 @@ function readCondition(condition: unknown): PolicyStatement['condition'] {
 }
 
 /** Whether the statement applies to every principal (`"*"` or `{"AWS": "*"}`). */
-export function isAnyPrincipal(statement: PolicyStatement): boolean {
+export function isAnyPrincipal(statement: NormalizedStatement): boolean {
   const { principal } = statement;
   return principal === '*' || (principal?.['AWS'] ?? []).includes('*');
 }
@@ -106,7 +111,7 @@ export function isAnyPrincipal(statement: PolicyStatement): boolean {
  * The values a statement's condition gives a key under one operator. Operators are
  * case-sensitive in IAM, condition keys are not.
  */
-export function conditionValues(statement: PolicyStatement, operator: string, key: string): readonly unknown[] {
+export function conditionValues(statement: NormalizedStatement, operator: string, key: string): readonly unknown[] {
   const keys = statement.condition[operator] ?? {};
   const wanted = key.toLowerCase();
   return Object.entries(keys)

@@ -4,6 +4,9 @@ import type { DeadLetterQueueSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { deadLetterQueuePolicy } from './queue-policy';
 
+/** What a function and its triggers take from the queue: its ARN (IAM, destinations) and its URL (the SDK). */
+export type DeadLetterDestination = Pick<DeadLetterQueue, 'queueArn' | 'queueUrl'>;
+
 export interface DeadLetterQueueArgs {
   readonly queueName: string;
   readonly settings: DeadLetterQueueSettings;

@@ -3,6 +3,9 @@ import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '../component-type';
 import { environmentKeyPolicy, type EnvironmentKeyPolicyArgs } from './key-policy';
 
+/** What the bucket, table and topics take from the key: its ARN, and whom from another account it admits. */
+export type EncryptingKey = Pick<EnvironmentKey, 'keyArn' | 'crossAccountReplicatorRoleArn'>;
+
 export interface EnvironmentKeyArgs extends EnvironmentKeyPolicyArgs {
   readonly environment: string;
   readonly aliasName: string;
@@ -15,6 +18,11 @@ export interface EnvironmentKeyArgs extends EnvironmentKeyPolicyArgs {
  */
 export class EnvironmentKey extends pulumi.ComponentResource {
   readonly keyArn: pulumi.Output<string>;
+  /**
+   * Prod's replicator role in another account, which this key admits; whatever the
+   * key encrypts (bucket, table, topics) must admit it too. Undefined in prod's account.
+   */
+  readonly crossAccountReplicatorRoleArn?: string;
 
   constructor(name: string, args: EnvironmentKeyArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('EnvironmentKey'), name, {}, opts);
@@ -32,6 +40,7 @@ export class EnvironmentKey extends pulumi.ComponentResource {
     new aws.kms.Alias(`${name}-alias`, { name: args.aliasName, targetKeyId: key.keyId }, { parent: this });
 
     this.keyArn = key.arn;
+    this.crossAccountReplicatorRoleArn = args.crossAccountReplicatorRoleArn;
     this.registerOutputs({ keyArn: this.keyArn });
   }
 }

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { EnvironmentName } from '@data-platform/replication-contract';
 import type { AsyncInvokeSettings, EnvironmentLocation, FunctionSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
+import type { DeadLetterDestination } from '../dead-letter/dead-letter-queue';
 import { functionBaselineStatements } from '../iam/function-baseline-permissions';
 import { lambdaTrustPolicy } from '../iam/lambda-trust-policy';
 import { policyDocument, type PolicyStatement } from '../iam/policy-document';
@@ -21,8 +22,8 @@ export interface EnvironmentFunctionArgs {
   readonly settings: FunctionSettings;
   readonly logRetentionDays: number;
   readonly asyncInvoke: AsyncInvokeSettings;
-  readonly deadLetterQueueArn: pulumi.Input<string>;
-  readonly deadLetterQueueUrl: pulumi.Input<string>;
+  /** Where the function, and Lambda on its behalf, send what could not be processed. */
+  readonly deadLetterQueue: DeadLetterDestination;
 }
 
 /** An environment function, with what it is for, what it is told and what it may do. */
@@ -64,7 +65,7 @@ export class PlatformFunction extends pulumi.ComponentResource {
         role: role.name,
         name: 'least-privilege',
         policy: pulumi
-          .all([logGroup.arn, args.deadLetterQueueArn, args.permissions])
+          .all([logGroup.arn, args.deadLetterQueue.queueArn, args.permissions])
           .apply(([logGroupArn, deadLetterQueueArn, permissions]) =>
             JSON.stringify(policyDocument([...functionBaselineStatements({ logGroupArn, deadLetterQueueArn }), ...permissions])),
           ),
@@ -96,7 +97,7 @@ export class PlatformFunction extends pulumi.ComponentResource {
         functionName: fn.name,
         maximumRetryAttempts: args.asyncInvoke.maximumRetryAttempts,
         maximumEventAgeInSeconds: args.asyncInvoke.maximumEventAgeSeconds,
-        destinationConfig: { onFailure: { destination: args.deadLetterQueueArn } },
+        destinationConfig: { onFailure: { destination: args.deadLetterQueue.queueArn } },
       },
       { parent: this },
     );

@@ -2,14 +2,14 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { TableSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
+import type { EncryptingKey } from '../encryption/environment-key';
 import { METADATA_TABLE_SCHEMA } from './metadata-table-schema';
 import { metadataTablePolicy } from './table-resource-policy';
 
 export interface MetadataTableArgs {
   readonly tableName: string;
   readonly settings: TableSettings;
-  readonly encryptionKeyArn: pulumi.Input<string>;
-  readonly crossAccountReplicatorRoleArn?: string;
+  readonly key: EncryptingKey;
 }
 
 /**
@@ -40,15 +40,15 @@ export class MetadataTable extends pulumi.ComponentResource {
           projectionType: index.projectionType,
         })),
         pointInTimeRecovery: { enabled: true },
-        serverSideEncryption: { enabled: true, kmsKeyArn: args.encryptionKeyArn },
+        serverSideEncryption: { enabled: true, kmsKeyArn: args.key.keyArn },
         streamEnabled: true,
         streamViewType: 'NEW_AND_OLD_IMAGES',
         deletionProtectionEnabled: args.settings.deletionProtection,
       },
       { parent: this },
     );
-    if (args.crossAccountReplicatorRoleArn !== undefined) {
-      const roleArn = args.crossAccountReplicatorRoleArn;
+    const roleArn = args.key.crossAccountReplicatorRoleArn;
+    if (roleArn !== undefined) {
       new aws.dynamodb.ResourcePolicy(
         `${name}-policy`,
         {

@@ -1,3 +1,4 @@
+import { CONFIGURATION_EVENT_BUS } from '@data-platform/replication-contract';
 import type { EnvironmentLocation } from '../config/environment-config';
 
 /**
@@ -12,8 +13,9 @@ export function accountRootArn(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:root`;
 }
 
-export function defaultEventBusArn({ partition, region, accountId }: EnvironmentLocation): string {
-  return `arn:${partition}:events:${region}:${accountId}:event-bus/default`;
+
+export function configurationEventBusArn({ partition, region, accountId }: EnvironmentLocation): string {
+  return `arn:${partition}:events:${region}:${accountId}:event-bus/${CONFIGURATION_EVENT_BUS}`;
 }
 
 export function eventRuleArn({ partition, region, accountId }: EnvironmentLocation, ruleName: string): string {

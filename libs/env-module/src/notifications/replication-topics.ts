@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '../component-type';
+import type { EncryptingKey } from '../encryption/environment-key';
 import { replicationTopicPolicy } from './topic-policy';
 
 export interface ReplicationTopicsArgs {
@@ -9,8 +10,7 @@ export interface ReplicationTopicsArgs {
   readonly accountId: string;
   /** The environment's alarms publish to the failure topic. */
   readonly alarmArnPattern: string;
-  readonly encryptionKeyArn: pulumi.Input<string>;
-  readonly crossAccountReplicatorRoleArn?: string;
+  readonly key: EncryptingKey;
 }
 
 /**
@@ -26,7 +26,7 @@ export class ReplicationTopics extends pulumi.ComponentResource {
     super(componentType('ReplicationTopics'), name, {}, opts);
 
     const topic = (purpose: 'success' | 'failure', topicName: string, alarms: boolean): aws.sns.Topic => {
-      const created = new aws.sns.Topic(`${name}-${purpose}`, { name: topicName, kmsMasterKeyId: args.encryptionKeyArn }, { parent: this });
+      const created = new aws.sns.Topic(`${name}-${purpose}`, { name: topicName, kmsMasterKeyId: args.key.keyArn }, { parent: this });
       new aws.sns.TopicPolicy(
         `${name}-${purpose}-policy`,
         {
@@ -36,7 +36,7 @@ export class ReplicationTopics extends pulumi.ComponentResource {
               replicationTopicPolicy({
                 topicArn,
                 alarms: alarms ? { accountId: args.accountId, alarmArnPattern: args.alarmArnPattern } : undefined,
-                crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn,
+                crossAccountReplicatorRoleArn: args.key.crossAccountReplicatorRoleArn,
               }),
             ),
           ),

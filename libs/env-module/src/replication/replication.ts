@@ -4,20 +4,23 @@ import { DEFAULT_CONFIG_PREFIX, replicationRulePattern, replicatorVariables } fr
 import type { ReplicationSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
+import type { EnvironmentKey } from '../encryption/environment-key';
 import { replicatorStatements } from '../iam/replicator-permissions';
+import type { MetadataTable } from '../metadata/metadata-table';
+import { CONFIGURATION_EVENT_BUS } from '@data-platform/replication-contract';
 import { environmentStackName, readEnvironmentStack } from '../outputs/environment-stack-reference';
+import type { DataBucket } from '../storage/data-bucket';
 import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
 
 export interface ReplicationArgs extends EnvironmentFunctionArgs {
   readonly ruleName: string;
   /** The targets, whose stacks are read here, and how to reach them. */
   readonly replication: ReplicationSettings;
+  /** Prod's own bucket, table and key, whose current state the replicator reads. */
   readonly source: {
-    readonly bucketName: pulumi.Input<string>;
-    readonly bucketArn: pulumi.Input<string>;
-    readonly tableName: pulumi.Input<string>;
-    readonly tableArn: pulumi.Input<string>;
-    readonly encryptionKeyArn: pulumi.Input<string>;
+    readonly bucket: Pick<DataBucket, 'bucketName' | 'bucketArn'>;
+    readonly table: Pick<MetadataTable, 'tableName' | 'tableArn'>;
+    readonly key: Pick<EnvironmentKey, 'keyArn'>;
   };
 }
 
@@ -56,7 +59,7 @@ export class Replication extends pulumi.ComponentResource {
         ...args,
         description: `Applies ${args.environment} configuration changes to ${args.replication.targets.join(' and ')}`,
         environmentVariables: pulumi
-          .all([source.tableName, source.bucketName, args.deadLetterQueueUrl, targets])
+          .all([source.table.tableName, source.bucket.bucketName, args.deadLetterQueue.queueUrl, targets])
           .apply(([sourceTableName, sourceBucketName, deadLetterQueueUrl, resolved]) =>
             replicatorVariables({
               environment: args.environment,
@@ -69,7 +72,7 @@ export class Replication extends pulumi.ComponentResource {
             }),
           ),
         permissions: pulumi
-          .all([source.bucketArn, source.tableArn, source.encryptionKeyArn, targets])
+          .all([source.bucket.bucketArn, source.table.tableArn, source.key.keyArn, targets])
           .apply(([bucketArn, tableArn, encryptionKeyArn, resolved]) => replicatorStatements({ bucketArn, tableArn, encryptionKeyArn }, resolved)),
       },
       { parent: this },
@@ -80,7 +83,7 @@ export class Replication extends pulumi.ComponentResource {
       {
         name: args.ruleName,
         description: `ConfigurationChanged events of ${args.environment} in account ${args.location.accountId}, to the replicator`,
-        eventBusName: 'default',
+        eventBusName: CONFIGURATION_EVENT_BUS,
         eventPattern: JSON.stringify(replicationRulePattern({ sourceEnvironment: args.environment, accountId: args.location.accountId })),
         state: 'ENABLED',
       },
@@ -95,14 +98,14 @@ export class Replication extends pulumi.ComponentResource {
       `${name}-rule-target`,
       {
         rule: rule.name,
-        eventBusName: 'default',
+        eventBusName: CONFIGURATION_EVENT_BUS,
         targetId: 'replicator',
         arn: fn.functionArn,
         retryPolicy: {
           maximumRetryAttempts: args.replication.rule.maximumRetryAttempts,
           maximumEventAgeInSeconds: args.replication.rule.maximumEventAgeSeconds,
         },
-        deadLetterConfig: { arn: args.deadLetterQueueArn },
+        deadLetterConfig: { arn: args.deadLetterQueue.queueArn },
       },
       { parent: this, dependsOn: [ruleInvoke] },
     );

@@ -2,14 +2,14 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { BucketSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
+import type { EncryptingKey } from '../encryption/environment-key';
 import { dataBucketLifecycleRules } from './bucket-lifecycle';
 import { dataBucketPolicy } from './bucket-policy';
 
 export interface DataBucketArgs {
   readonly bucketName: string;
   readonly settings: BucketSettings;
-  readonly encryptionKeyArn: pulumi.Input<string>;
-  readonly crossAccountReplicatorRoleArn?: string;
+  readonly key: EncryptingKey;
 }
 
 /**
@@ -44,7 +44,7 @@ export class DataBucket extends pulumi.ComponentResource {
       `${name}-encryption`,
       {
         bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: args.encryptionKeyArn }, bucketKeyEnabled: true }],
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: args.key.keyArn }, bucketKeyEnabled: true }],
       },
       { parent: this },
     );
@@ -59,7 +59,7 @@ export class DataBucket extends pulumi.ComponentResource {
       {
         bucket: bucket.id,
         policy: bucket.arn.apply((bucketArn) =>
-          JSON.stringify(dataBucketPolicy({ bucketArn, crossAccountReplicatorRoleArn: args.crossAccountReplicatorRoleArn })),
+          JSON.stringify(dataBucketPolicy({ bucketArn, crossAccountReplicatorRoleArn: args.key.crossAccountReplicatorRoleArn })),
         ),
       },
       // S3 rejects policy changes while the public access block is being applied.

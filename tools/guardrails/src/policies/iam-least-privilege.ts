@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import { type ResourceValidationPolicy, validateResourceOfType } from '@pulumi/policy';
-import { isAnyPrincipal, type PolicyStatement } from '../policy-document';
+import { isAnyPrincipal, type NormalizedStatement } from '../policy-document';
 import { type DocumentKind, policyDocumentValidations } from '../policy-document-sources';
 
 /**
@@ -57,13 +57,13 @@ export const iamLeastPrivilege: ResourceValidationPolicy = {
 };
 
 /** What the statements of a policy document get wrong, each finishing "<subject>...". */
-export function documentProblems(kind: DocumentKind, statements: readonly PolicyStatement[]): string[] {
+export function documentProblems(kind: DocumentKind, statements: readonly NormalizedStatement[]): string[] {
   return statements
     .filter((statement) => statement.effect === 'Allow')
     .flatMap((statement) => statementProblems(kind, statement).map((problem) => `, statement ${statement.label}: ${problem}`));
 }
 
-export function statementProblems(kind: DocumentKind, statement: PolicyStatement): string[] {
+export function statementProblems(kind: DocumentKind, statement: NormalizedStatement): string[] {
   const problems: string[] = [];
   if (kind !== 'identity' && isAnyPrincipal(statement) && Object.keys(statement.condition).length === 0) {
     problems.push('allows every principal ("*") without a Condition');
@@ -104,7 +104,7 @@ export function isServiceWideAction(action: string): boolean {
  * The statement of AWS's default key policy: the account root gets `kms:*`, which
  * hands the key's permissions to IAM policies rather than granting them itself.
  */
-export function delegatesKeyToIam(kind: DocumentKind, statement: PolicyStatement): boolean {
+export function delegatesKeyToIam(kind: DocumentKind, statement: NormalizedStatement): boolean {
   const principal = statement.principal;
   const roots = principal === '*' || principal === undefined ? [] : (principal['AWS'] ?? []);
   return (

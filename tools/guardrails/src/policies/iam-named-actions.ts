@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy } from '@pulumi/policy';
-import type { PolicyStatement } from '../policy-document';
+import type { NormalizedStatement } from '../policy-document';
 import { type DocumentKind, policyDocumentValidations } from '../policy-document-sources';
 import { delegatesKeyToIam, isServiceWideAction } from './iam-least-privilege';
 
@@ -17,7 +17,7 @@ export const iamNamedActions: ResourceValidationPolicy = {
   validateResource: policyDocumentValidations(namedActionProblems, { reportUnreadable: false }),
 };
 
-function namedActionProblems(kind: DocumentKind, statements: readonly PolicyStatement[]): string[] {
+function namedActionProblems(kind: DocumentKind, statements: readonly NormalizedStatement[]): string[] {
   return statements
     .filter((statement) => statement.effect === 'Allow' && kind !== 'trust' && !delegatesKeyToIam(kind, statement))
     .flatMap((statement) => {

@@ -1,6 +1,6 @@
 import type { StackValidationPolicy } from '@pulumi/policy';
 import { bucketArn, validateBucketParts } from '../bucket-parts';
-import { conditionValues, isAnyPrincipal, matchesPattern, type PolicyStatement, readPolicyDocument } from '../policy-document';
+import { conditionValues, isAnyPrincipal, matchesPattern, type NormalizedStatement, readPolicyDocument } from '../policy-document';
 
 /**
  * Every bucket refuses plain-HTTP requests: its policy denies all S3 actions to
@@ -16,7 +16,7 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
     partLabel: 'BucketPolicy',
     requirement: 'a policy must deny requests without TLS (aws:SecureTransport = false)',
     check: (part, bucket) => {
-      let statements: PolicyStatement[];
+      let statements: NormalizedStatement[];
       try {
         statements = readPolicyDocument(part.props['policy']);
       } catch (error) {
@@ -30,7 +30,7 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
   }),
 };
 
-function deniesInsecureTransport(statement: PolicyStatement, arn: string | undefined): boolean {
+function deniesInsecureTransport(statement: NormalizedStatement, arn: string | undefined): boolean {
   const allS3Actions = statement.actions.some((action) => action === '*' || action.toLowerCase() === 's3:*');
   const insecure = conditionValues(statement, 'Bool', 'aws:SecureTransport').some((value) => String(value).toLowerCase() === 'false');
   const coversBucket = arn === undefined || statement.resources.some((resource) => matchesPattern(resource, arn));

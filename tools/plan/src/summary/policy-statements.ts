@@ -1,8 +1,8 @@
-import { type PolicyStatement, readPolicyDocument } from '@data-platform/guardrails';
+import { type NormalizedStatement, readPolicyDocument } from '@data-platform/guardrails';
 
 /** One line per statement of a policy document: effect, principal, actions, resources, condition. */
 export function describePolicyDocument(document: unknown): string[] {
-  let statements: PolicyStatement[];
+  let statements: NormalizedStatement[];
   try {
     statements = readPolicyDocument(document);
   } catch (error) {
@@ -11,7 +11,7 @@ export function describePolicyDocument(document: unknown): string[] {
   return statements.map(describeStatement);
 }
 
-function describeStatement(statement: PolicyStatement): string {
+function describeStatement(statement: NormalizedStatement): string {
   const parts: string[] = [statement.effect];
   if (statement.principal !== undefined) {
     parts.push(`to ${describePrincipal(statement.principal)}`);
@@ -37,7 +37,7 @@ function describeStatement(statement: PolicyStatement): string {
   return parts.join(' ');
 }
 
-function describePrincipal(principal: NonNullable<PolicyStatement['principal']>): string {
+function describePrincipal(principal: NonNullable<NormalizedStatement['principal']>): string {
   if (principal === '*') {
     return '*';
   }

@@ -1,8 +1,9 @@
 import type { EvaluationResult } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '@data-platform/env-module';
 import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE, type EnvironmentName } from '@data-platform/replication-contract';
-import { decide } from './test/iam-decisions';
-import { planAllEnvironments, type PlannedStack } from './test/planned-stacks';
+import { RESOURCE_TYPE } from '@data-platform/planned-stacks';
+import { planStacksBeforeAll } from './committed-stacks';
+import { decide } from './iam-decisions';
 
 // Least privilege, proven on the policy documents the three planned stacks
 // actually carry (role policies and resource policies), with an IAM simulator.
@@ -12,20 +13,16 @@ const REGION = 'eu-west-1';
 const OTHER_ROLE = `arn:aws:iam::${ACCOUNT}:role/someone-else`;
 const ALLOW_EVERYTHING: PolicyDocument = { Version: '2012-10-17', Statement: [{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }] };
 
-let stacks: Record<EnvironmentName, PlannedStack>;
-
-beforeAll(async () => {
-  stacks = await planAllEnvironments();
-}, 60_000);
+const stacks = planStacksBeforeAll();
 
 const output = (environment: EnvironmentName, name: string): string => String(stacks[environment].outputs[name]);
 const object = (environment: EnvironmentName, key: string): string => `${output(environment, 'bucketArn')}/${key}`;
 const streamArn = (environment: EnvironmentName): string =>
-  stacks[environment].state(stacks[environment].find('aws:dynamodb/table:Table', 'metadata'), 'streamArn');
+  stacks[environment].state(stacks[environment].find(RESOURCE_TYPE.table, 'metadata'), 'streamArn');
 
 function rolePolicy(environment: EnvironmentName, component: 'monitor' | 'replication'): PolicyDocument {
   const stack = stacks[environment];
-  return stack.json<PolicyDocument>(stack.find('aws:iam/rolePolicy:RolePolicy', `${component}-permissions`), 'policy');
+  return stack.json<PolicyDocument>(stack.find(RESOURCE_TYPE.rolePolicy, `${component}-permissions`), 'policy');
 }
 
 function resourcePolicy(environment: EnvironmentName, type: string, name: string, property = 'policy'): PolicyDocument {
@@ -33,11 +30,11 @@ function resourcePolicy(environment: EnvironmentName, type: string, name: string
   return stack.json<PolicyDocument>(stack.find(type, name), property);
 }
 
-const bucketPolicy = (environment: EnvironmentName) => resourcePolicy(environment, 'aws:s3/bucketPolicy:BucketPolicy', 'bucket-policy');
-const queuePolicy = (environment: EnvironmentName) => resourcePolicy(environment, 'aws:sqs/queuePolicy:QueuePolicy', 'dlq-policy');
-const keyPolicy = (environment: EnvironmentName) => resourcePolicy(environment, 'aws:kms/key:Key', 'key');
+const bucketPolicy = (environment: EnvironmentName) => resourcePolicy(environment, RESOURCE_TYPE.bucketPolicy, 'bucket-policy');
+const queuePolicy = (environment: EnvironmentName) => resourcePolicy(environment, RESOURCE_TYPE.queuePolicy, 'dlq-policy');
+const keyPolicy = (environment: EnvironmentName) => resourcePolicy(environment, RESOURCE_TYPE.kmsKey, 'key');
 const topicPolicy = (environment: EnvironmentName, purpose: 'success' | 'failure') =>
-  resourcePolicy(environment, 'aws:sns/topicPolicy:TopicPolicy', `topics-${purpose}-policy`);
+  resourcePolicy(environment, RESOURCE_TYPE.topicPolicy, `topics-${purpose}-policy`);
 
 interface Case {
   readonly action: string;

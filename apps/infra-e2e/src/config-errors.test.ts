@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { planScenariosInChild, type ScenarioOutcome, type ScenarioOverrides } from './test/plan-in-child';
+import { planScenariosInChild, type ScenarioOutcome, type ScenarioOverrides } from './plan-in-child';
 
 // A program refusing bad config throws before it creates anything; under the mock
 // runtime that leaves rejected promises a Jest worker would blame on the wrong

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ConfigOverrides } from './planned-stacks';
+import type { ConfigOverrides } from '@data-platform/planned-stacks';
 
 export type ScenarioOverrides = ConfigOverrides;
 export type ScenarioOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };

@@ -1,8 +1,9 @@
 import type { EvaluationResult } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument, PolicyStatement } from '@data-platform/env-module';
 import { readReplicatorSettings } from '@data-platform/replication-contract';
-import { decide } from './test/iam-decisions';
-import { planAllEnvironments, type PlannedStack } from './test/planned-stacks';
+import { type PlannedStack, RESOURCE_TYPE } from '@data-platform/planned-stacks';
+import { planStacksBeforeAll } from './committed-stacks';
+import { decide } from './iam-decisions';
 
 // Prod in one account, dev in a second, staging in a third account and another
 // region: the committed configs with account and region overrides. A target in
@@ -17,13 +18,7 @@ const OVERRIDES = {
   staging: { 'platform:accountId': STAGING_ACCOUNT, 'aws:region': 'us-east-1', 'platform:replicationSourceAccountId': PROD_ACCOUNT },
 };
 
-let dev: PlannedStack;
-let staging: PlannedStack;
-let prod: PlannedStack;
-
-beforeAll(async () => {
-  ({ dev, staging, prod } = await planAllEnvironments(OVERRIDES));
-}, 60_000);
+const stacks = planStacksBeforeAll(OVERRIDES);
 
 const out = (stack: PlannedStack, name: string): string => String(stack.outputs[name]);
 const policyOf = (stack: PlannedStack, type: string, name: string): PolicyDocument => stack.json<PolicyDocument>(stack.find(type, name), 'policy');
@@ -32,18 +27,18 @@ const admitsProdReplicator = { Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:r
 
 describe('cross-account replication', () => {
   it('names, in the targets’ policies, the replicator role prod actually creates', () => {
-    expect(prod.state(prod.find('aws:iam/role:Role', 'replication-role'), 'arn')).toBe(REPLICATOR);
-    expect(dev.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
-    expect(staging.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
+    expect(stacks.prod.state(stacks.prod.find(RESOURCE_TYPE.role, 'replication-role'), 'arn')).toBe(REPLICATOR);
+    expect(stacks.dev.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
+    expect(stacks.staging.outputs['replicationSourceAccountId']).toBe(PROD_ACCOUNT);
   });
 
   it.each([
-    ['dev', () => dev, 'eu-west-1'],
-    ['staging', () => staging, 'us-east-1'],
+    ['dev', () => stacks.dev, 'eu-west-1'],
+    ['staging', () => stacks.staging, 'us-east-1'],
   ] as const)('%s admits that role, and only it, into its bucket, table, topics and key', (_name, target, region) => {
     const stack = target();
     const bucketArn = out(stack, 'bucketArn');
-    const bucketPolicy = policyOf(stack, 'aws:s3/bucketPolicy:BucketPolicy', 'bucket-policy');
+    const bucketPolicy = policyOf(stack, RESOURCE_TYPE.bucketPolicy, 'bucket-policy');
     expect(statement(bucketPolicy, 'ProdReplicatorListsBucket')).toEqual({ Sid: 'ProdReplicatorListsBucket', Effect: 'Allow', ...admitsProdReplicator, Action: ['s3:ListBucket'], Resource: bucketArn });
     expect(statement(bucketPolicy, 'ProdReplicatorReplacesConfigurationObjects')).toEqual({
       Sid: 'ProdReplicatorReplacesConfigurationObjects',
@@ -52,13 +47,13 @@ describe('cross-account replication', () => {
       Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
       Resource: `${bucketArn}/config/*`,
     });
-    const tablePolicy = stack.find('aws:dynamodb/resourcePolicy:ResourcePolicy', 'metadata-policy');
+    const tablePolicy = stack.find(RESOURCE_TYPE.tablePolicy, 'metadata-policy');
     expect(tablePolicy.inputs['resourceArn']).toBe(out(stack, 'tableArn'));
     expect(stack.json<PolicyDocument>(tablePolicy, 'policy').Statement).toEqual([
       { Sid: 'ProdReplicatorWritesItems', Effect: 'Allow', ...admitsProdReplicator, Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: out(stack, 'tableArn') },
     ]);
     for (const purpose of ['success', 'failure']) {
-      expect(statement(policyOf(stack, 'aws:sns/topicPolicy:TopicPolicy', `topics-${purpose}-policy`), 'ProdReplicatorPublishesOutcomes')).toEqual({
+      expect(statement(policyOf(stack, RESOURCE_TYPE.topicPolicy, `topics-${purpose}-policy`), 'ProdReplicatorPublishesOutcomes')).toEqual({
         Sid: 'ProdReplicatorPublishesOutcomes',
         Effect: 'Allow',
         ...admitsProdReplicator,
@@ -66,7 +61,7 @@ describe('cross-account replication', () => {
         Resource: out(stack, `${purpose}TopicArn`),
       });
     }
-    expect(statement(policyOf(stack, 'aws:kms/key:Key', 'key'), 'ProdReplicatorEncryptsThroughS3AndSns')).toEqual({
+    expect(statement(policyOf(stack, RESOURCE_TYPE.kmsKey, 'key'), 'ProdReplicatorEncryptsThroughS3AndSns')).toEqual({
       Sid: 'ProdReplicatorEncryptsThroughS3AndSns',
       Effect: 'Allow',
       Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:root` },
@@ -77,7 +72,7 @@ describe('cross-account replication', () => {
         StringEquals: { 'kms:ViaService': [`s3.${region}.amazonaws.com`, `sns.${region}.amazonaws.com`] },
       },
     });
-    expect(statement(policyOf(stack, 'aws:kms/key:Key', 'key'), 'ProdReplicatorWritesTableThroughDynamoDb')).toEqual({
+    expect(statement(policyOf(stack, RESOURCE_TYPE.kmsKey, 'key'), 'ProdReplicatorWritesTableThroughDynamoDb')).toEqual({
       Sid: 'ProdReplicatorWritesTableThroughDynamoDb',
       Effect: 'Allow',
       Principal: { AWS: `arn:aws:iam::${PROD_ACCOUNT}:root` },
@@ -88,12 +83,12 @@ describe('cross-account replication', () => {
   });
 
   it('has prod address tables in other accounts by ARN, and use each target key through its own region', () => {
-    const variables = (prod.find('aws:lambda/function:Function', 'replication').inputs['environment'] as { variables: Record<string, string> }).variables;
+    const variables = (stacks.prod.find(RESOURCE_TYPE.lambdaFunction, 'replication').inputs['environment'] as { variables: Record<string, string> }).variables;
     expect(readReplicatorSettings(variables).targets.map((target) => target.tableName)).toEqual([
       `arn:aws:dynamodb:eu-west-1:${DEV_ACCOUNT}:table/acme-metadata-dev`,
       `arn:aws:dynamodb:us-east-1:${STAGING_ACCOUNT}:table/acme-metadata-staging`,
     ]);
-    const replicator = policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions');
+    const replicator = policyOf(stacks.prod, RESOURCE_TYPE.rolePolicy, 'replication-permissions');
     expect(statement(replicator, 'EncryptForTargets')?.Condition).toEqual({
       StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com', 'sns.eu-west-1.amazonaws.com', 's3.us-east-1.amazonaws.com', 'sns.us-east-1.amazonaws.com'] },
     });
@@ -103,7 +98,7 @@ describe('cross-account replication', () => {
   });
 
   describe('what AWS decides across accounts (identity policy and resource policy both needed)', () => {
-    const replicatorPolicy = () => policyOf(prod, 'aws:iam/rolePolicy:RolePolicy', 'replication-permissions');
+    const replicatorPolicy = () => policyOf(stacks.prod, RESOURCE_TYPE.rolePolicy, 'replication-permissions');
     const admin: PolicyDocument = { Version: '2012-10-17', Statement: [{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }] };
 
     interface Request {
@@ -117,19 +112,19 @@ describe('cross-account replication', () => {
       target,
       action,
       resource: (stack) => `${out(stack, 'bucketArn')}/${key}`,
-      policy: (stack) => policyOf(stack, 'aws:s3/bucketPolicy:BucketPolicy', 'bucket-policy'),
+      policy: (stack) => policyOf(stack, RESOURCE_TYPE.bucketPolicy, 'bucket-policy'),
     });
     const inTable = (target: () => PlannedStack, action: string): Request => ({
       target,
       action,
       resource: (stack) => out(stack, 'tableArn'),
-      policy: (stack) => policyOf(stack, 'aws:dynamodb/resourcePolicy:ResourcePolicy', 'metadata-policy'),
+      policy: (stack) => policyOf(stack, RESOURCE_TYPE.tablePolicy, 'metadata-policy'),
     });
     const withKey = (target: () => PlannedStack, action: string, via: string): Request => ({
       target,
       action,
       resource: (stack) => out(stack, 'encryptionKeyArn'),
-      policy: (stack) => policyOf(stack, 'aws:kms/key:Key', 'key'),
+      policy: (stack) => policyOf(stack, RESOURCE_TYPE.kmsKey, 'key'),
       context: { 'kms:ViaService': via },
     });
     const ask = (principal: string, identity: PolicyDocument, request: Request): Promise<EvaluationResult> => {
@@ -146,24 +141,24 @@ describe('cross-account replication', () => {
     };
 
     it.each<[string, Request, EvaluationResult]>([
-      ['the replicator writes a dev config/ object', inBucket(() => dev, 's3:PutObject', 'config/a.json'), 'Allowed'],
-      ['the replicator deletes a staging config/ object', inBucket(() => staging, 's3:DeleteObject', 'config/a.json'), 'Allowed'],
-      ['the replicator may not write a dev data/ object', inBucket(() => dev, 's3:PutObject', 'data/a.parquet'), 'ImplicitlyDenied'],
-      ['the replicator puts a staging item', inTable(() => staging, 'dynamodb:PutItem'), 'Allowed'],
-      ['the replicator may not read a dev item', inTable(() => dev, 'dynamodb:GetItem'), 'ImplicitlyDenied'],
-      ['the replicator encrypts with staging’s key through S3 in us-east-1', withKey(() => staging, 'kms:GenerateDataKey', 's3.us-east-1.amazonaws.com'), 'Allowed'],
-      ['the replicator may not use staging’s key through another region', withKey(() => staging, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
-      ['the replicator decrypts dev’s table key through DynamoDB', withKey(() => dev, 'kms:Decrypt', 'dynamodb.eu-west-1.amazonaws.com'), 'Allowed'],
-      ['the replicator may not encrypt with dev’s key through DynamoDB', withKey(() => dev, 'kms:GenerateDataKey', 'dynamodb.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
+      ['the replicator writes a dev config/ object', inBucket(() => stacks.dev, 's3:PutObject', 'config/a.json'), 'Allowed'],
+      ['the replicator deletes a staging config/ object', inBucket(() => stacks.staging, 's3:DeleteObject', 'config/a.json'), 'Allowed'],
+      ['the replicator may not write a dev data/ object', inBucket(() => stacks.dev, 's3:PutObject', 'data/a.parquet'), 'ImplicitlyDenied'],
+      ['the replicator puts a staging item', inTable(() => stacks.staging, 'dynamodb:PutItem'), 'Allowed'],
+      ['the replicator may not read a dev item', inTable(() => stacks.dev, 'dynamodb:GetItem'), 'ImplicitlyDenied'],
+      ['the replicator encrypts with staging’s key through S3 in us-east-1', withKey(() => stacks.staging, 'kms:GenerateDataKey', 's3.us-east-1.amazonaws.com'), 'Allowed'],
+      ['the replicator may not use staging’s key through another region', withKey(() => stacks.staging, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
+      ['the replicator decrypts dev’s table key through DynamoDB', withKey(() => stacks.dev, 'kms:Decrypt', 'dynamodb.eu-west-1.amazonaws.com'), 'Allowed'],
+      ['the replicator may not encrypt with dev’s key through DynamoDB', withKey(() => stacks.dev, 'kms:GenerateDataKey', 'dynamodb.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
     ])('%s', async (_case, request, expected) => {
       expect(await ask(REPLICATOR, replicatorPolicy(), request)).toBe(expected);
     });
 
     it('admits no other role of prod’s account, even an administrator', async () => {
       const other = `arn:aws:iam::${PROD_ACCOUNT}:role/prod-admin`;
-      expect(await ask(other, admin, inBucket(() => dev, 's3:PutObject', 'config/a.json'))).toBe('ImplicitlyDenied');
-      expect(await ask(other, admin, inTable(() => staging, 'dynamodb:PutItem'))).toBe('ImplicitlyDenied');
-      expect(await ask(other, admin, withKey(() => dev, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'))).toBe('ImplicitlyDenied');
+      expect(await ask(other, admin, inBucket(() => stacks.dev, 's3:PutObject', 'config/a.json'))).toBe('ImplicitlyDenied');
+      expect(await ask(other, admin, inTable(() => stacks.staging, 'dynamodb:PutItem'))).toBe('ImplicitlyDenied');
+      expect(await ask(other, admin, withKey(() => stacks.dev, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'))).toBe('ImplicitlyDenied');
     });
   });
 });

@@ -5,17 +5,23 @@ import type { TableStreamSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { monitorStatements } from '../iam/monitor-permissions';
-import { defaultEventBusArn } from '../naming/arns';
+import type { EnvironmentKey } from '../encryption/environment-key';
+import type { MetadataTable } from '../metadata/metadata-table';
+import { CONFIGURATION_EVENT_BUS } from '@data-platform/replication-contract';
+import { configurationEventBusArn } from '../naming/arns';
+import type { DataBucket } from '../storage/data-bucket';
 
 /** S3 events that change what a configuration key holds. */
 export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] as const;
 
 export interface ConfigurationMonitorArgs extends EnvironmentFunctionArgs {
   readonly tableStream: TableStreamSettings;
-  readonly tableStreamArn: pulumi.Input<string>;
-  readonly bucketName: pulumi.Input<string>;
-  readonly bucketArn: pulumi.Input<string>;
-  readonly encryptionKeyArn: pulumi.Input<string>;
+  /** Its stream feeds the monitor. */
+  readonly table: Pick<MetadataTable, 'streamArn'>;
+  /** Its `config/` object notifications feed the monitor. */
+  readonly bucket: Pick<DataBucket, 'bucketName' | 'bucketArn'>;
+  /** Encrypts the table's stream. */
+  readonly key: Pick<EnvironmentKey, 'keyArn'>;
 }
 
 /**
@@ -35,12 +41,14 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
       {
         ...args,
         description: `Turns ${args.environment} metadata table and config/ object changes into ConfigurationChanged events`,
-        environmentVariables: pulumi.output(args.deadLetterQueueUrl).apply((deadLetterQueueUrl) =>
-          monitorVariables({ environment: args.environment, eventBusName: 'default', configPrefix: DEFAULT_CONFIG_PREFIX, deadLetterQueueUrl }),
+        environmentVariables: pulumi.output(args.deadLetterQueue.queueUrl).apply((deadLetterQueueUrl) =>
+          monitorVariables({ environment: args.environment, eventBusName: CONFIGURATION_EVENT_BUS, configPrefix: DEFAULT_CONFIG_PREFIX, deadLetterQueueUrl }),
         ),
         permissions: pulumi
-          .all([args.tableStreamArn, args.encryptionKeyArn])
-          .apply(([tableStreamArn, encryptionKeyArn]) => monitorStatements({ tableStreamArn, encryptionKeyArn, eventBusArn: defaultEventBusArn(args.location) })),
+          .all([args.table.streamArn, args.key.keyArn])
+          .apply(([tableStreamArn, encryptionKeyArn]) =>
+            monitorStatements({ tableStreamArn, encryptionKeyArn, eventBusArn: configurationEventBusArn(args.location) }),
+          ),
       },
       { parent: this },
     );
@@ -48,7 +56,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
     new aws.lambda.EventSourceMapping(
       `${name}-table-stream`,
       {
-        eventSourceArn: args.tableStreamArn,
+        eventSourceArn: args.table.streamArn,
         functionName: fn.functionArn,
         startingPosition: 'LATEST',
         batchSize: args.tableStream.batchSize,
@@ -57,7 +65,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
         bisectBatchOnFunctionError: true,
         maximumRetryAttempts: args.tableStream.maximumRetryAttempts,
         maximumRecordAgeInSeconds: args.tableStream.maximumRecordAgeSeconds,
-        destinationConfig: { onFailure: { destinationArn: args.deadLetterQueueArn } },
+        destinationConfig: { onFailure: { destinationArn: args.deadLetterQueue.queueArn } },
       },
       { parent: this },
     );
@@ -68,7 +76,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
         action: 'lambda:InvokeFunction',
         function: fn.functionName,
         principal: 's3.amazonaws.com',
-        sourceArn: args.bucketArn,
+        sourceArn: args.bucket.bucketArn,
         // Bucket ARNs carry no account: pin the bucket owner too.
         sourceAccount: args.location.accountId,
       },
@@ -77,7 +85,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
     new aws.s3.BucketNotification(
       `${name}-config-objects`,
       {
-        bucket: args.bucketName,
+        bucket: args.bucket.bucketName,
         lambdaFunctions: [{ id: 'config-object-changes', lambdaFunctionArn: fn.functionArn, events: [...CONFIG_OBJECT_EVENTS], filterPrefix: DEFAULT_CONFIG_PREFIX }],
       },
       // S3 checks that it may invoke the function when the notification is saved.

@@ -4,7 +4,7 @@
 // a target prod cannot write into), which leave rejected promises a Jest worker
 // would blame on the wrong test.
 import { loadProgramAfresh } from '@data-platform/offline-stack';
-import { type ConfigOverrides, planAllEnvironments } from './planned-stacks';
+import { type ConfigOverrides, planAllEnvironments } from '@data-platform/planned-stacks';
 
 const scenarios = JSON.parse(process.argv[2] ?? '[{}]') as ConfigOverrides[];
 

@@ -1,12 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '../component-type';
+import type { ReplicationTopics } from '../notifications/replication-topics';
 import type { AlarmDefinition } from './alarm-definitions';
 
 export interface EnvironmentAlarmsArgs {
   readonly definitions: readonly AlarmDefinition[];
-  /** Alarms and recoveries are published here. */
-  readonly failureTopicArn: pulumi.Input<string>;
+  /** Alarms and recoveries are published to the failure topic. */
+  readonly topics: Pick<ReplicationTopics, 'failureTopicArn'>;
   /** The resources the alarms watch, so alarms are made after them and removed before them. */
   readonly watched: readonly pulumi.Resource[];
 }
@@ -32,8 +33,8 @@ export class EnvironmentAlarms extends pulumi.ComponentResource {
           // No datapoints means no messages and no invocations: healthy. Periods are whole minutes
           // (the loader's rule): a shorter one would also see the gaps between one-minute datapoints.
           treatMissingData: 'notBreaching',
-          alarmActions: [args.failureTopicArn],
-          okActions: [args.failureTopicArn],
+          alarmActions: [args.topics.failureTopicArn],
+          okActions: [args.topics.failureTopicArn],
         },
         { parent: this, dependsOn: [...args.watched] },
       );

@@ -4,7 +4,8 @@ import type { EnvironmentName } from '@data-platform/replication-contract';
 import { type OfflineResource, type OfflineStackOptions, type OfflineStackResult, runStackOffline } from '@data-platform/offline-stack';
 import { loadProgramInJestIsolation } from '@data-platform/offline-stack/testing';
 
-const APPS = join(__dirname, '..', '..');
+/** apps/, where each environment's app (`infra-<env>`) keeps its program and committed stack config. */
+const APPS = join(__dirname, '..', '..', '..', 'apps');
 
 export type ConfigOverrides = Readonly<Partial<Record<EnvironmentName, Readonly<Record<string, string>>>>>;
 

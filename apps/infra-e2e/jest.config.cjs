@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'infra-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
