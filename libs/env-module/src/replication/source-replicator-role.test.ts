@@ -1,8 +1,11 @@
+import type { EnvironmentName } from '@data-platform/replication-contract';
 import { loadEnvironmentConfig } from '../config/load-environment-config';
+import { environmentStackOf } from '../outputs/environment-stack-reference';
 import { crossAccountReplicatorRoleArn } from './source-replicator-role';
 
 const base = { 'aws:region': 'eu-west-1', 'platform:company': 'acme', 'platform:accountId': '222222222222' };
-const load = (extra: Record<string, string>) => loadEnvironmentConfig({ config: { ...base, ...extra }, organization: 'o' });
+const load = (extra: Record<string, string> & { 'platform:environment': EnvironmentName }) =>
+  loadEnvironmentConfig({ config: { ...base, ...extra }, organization: 'o', runningStack: environmentStackOf(extra['platform:environment']) });
 
 describe('crossAccountReplicatorRoleArn', () => {
   it('names prod’s replicator role in the source account, for a target in another account', () => {
