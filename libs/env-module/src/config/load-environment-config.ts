@@ -6,6 +6,7 @@ import { isRegionName, partitionOf, regionRule } from './aws-region';
 import { bucketNameViolation } from './bucket-name-rules';
 import { type ConfigSource, ConfigReader, EnvironmentConfigError, type NumberRule, parseJson } from './config-reader';
 import { ENVIRONMENT_DEFAULTS } from './defaults';
+import { nearestName } from './nearest-name';
 import type { EnvironmentConfig, EnvironmentLocation, ReplicationSettings } from './environment-config';
 
 /** The namespace of this platform's settings; `aws:region` is read too. */
@@ -192,9 +193,12 @@ function checkKnownKey(reader: ConfigReader, name: string): void {
     }
     return;
   }
+  const known = [CONFIG_NAMESPACE, ...Object.keys(OTHER_KEYS)];
+  const nearest = nearestName(namespace, known);
   const rule = Object.hasOwn(OTHER_KEYS, namespace)
     ? OTHER_KEYS[namespace](name)
-    : `the namespace "${namespace}" is not read by this program: expected ${CONFIG_NAMESPACE}:<setting>, aws:region or pulumi:<engine setting>`;
+    : `its namespace "${namespace}" is none of ${known.join(', ')}` +
+      (nearest === undefined ? '' : ` (did you mean ${nearest}${name.slice(namespace.length)}?)`);
   if (rule !== undefined) {
     reader.note(`${name} is not a setting this program reads: ${rule}`);
   }

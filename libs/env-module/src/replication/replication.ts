@@ -5,8 +5,9 @@ import type { ReplicationSettings } from '../config/environment-config';
 import { componentType } from '../component-type';
 import { type EnvironmentFunctionArgs, PlatformFunction } from '../functions/platform-function';
 import { replicatorStatements } from '../iam/replicator-permissions';
+import { roleArn } from '../naming/arns';
 import { environmentStackName, readEnvironmentStack } from '../outputs/environment-stack-reference';
-import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
+import { admittedReplicationTarget, replicationTargetFor } from './replication-targets';
 
 export interface ReplicationArgs extends EnvironmentFunctionArgs {
   readonly ruleName: string;
@@ -39,13 +40,9 @@ export class Replication extends pulumi.ComponentResource {
     const { stackOrganization } = args.replication;
     const targets = pulumi.all(
       args.replication.targets.map((environment) =>
-        readEnvironmentStack(stackOrganization, environment).apply((target) => {
-          const problem = targetAdmissionProblem(environmentStackName(stackOrganization, environment), args.location, target);
-          if (problem !== undefined) {
-            throw new Error(problem);
-          }
-          return target;
-        }),
+        readEnvironmentStack(stackOrganization, environment).apply((target) =>
+          admittedReplicationTarget(environmentStackName(stackOrganization, environment), roleArn(args.location, args.names.role), target),
+        ),
       ),
     );
     const { source } = args;
