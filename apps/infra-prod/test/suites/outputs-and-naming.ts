@@ -10,9 +10,9 @@ export function outputsAndNamingSuite(stacksOf: StacksOf): void {
   });
 
   describe('stack outputs', () => {
-    it.each(ENVIRONMENT_NAMES)('%s exports the contract, and only prod the replication rule ARN', (environment) => {
+    it.each(ENVIRONMENT_NAMES)('%s exports the contract, only prod the replication rule ARN, only the targets the role they admit', (environment) => {
       const stack = stacks[environment];
-      const expected = environment === 'prod' ? [...CONTRACT_OUTPUTS, 'replicationRuleArn'].sort() : CONTRACT_OUTPUTS;
+      const expected = [...CONTRACT_OUTPUTS, environment === 'prod' ? 'replicationRuleArn' : 'admittedReplicatorRoleArn'].sort();
       expect(Object.keys(stack.outputs).sort()).toEqual(expected);
       // The typed reader prod uses accepts every output as it is.
       expect(parseEnvironmentStackOutputs(environmentStackName(stack.result.organization, environment), environment, stack.outputs)).toEqual(stack.outputs);
@@ -36,7 +36,9 @@ export function outputsAndNamingSuite(stacksOf: StacksOf): void {
         deadLetterQueueUrl: stack.state(queue, 'url'),
         encryptionKeyArn: arnOf(stack, T.key, 'key'),
         replicationSourceAccountId: ACCOUNT,
-        ...(environment === 'prod' ? { replicationRuleArn: arnOf(stack, T.rule, 'replication-rule') } : {}),
+        ...(environment === 'prod'
+          ? { replicationRuleArn: arnOf(stack, T.rule, 'replication-rule') }
+          : { admittedReplicatorRoleArn: arnOf(stacks.prod, T.role, 'replication-role') }),
       });
     });
   });
