@@ -6,7 +6,8 @@ import { planEnvironment, type PlannedStack, RESOURCE_TYPE } from '@data-platfor
 describe('prod configured without replication targets', () => {
   let prod: PlannedStack;
   beforeAll(async () => {
-    prod = await planEnvironment('prod', { configOverrides: { 'platform:replicationTargets': '[]' } });
+    // As an operator would: the key removed from the stack file (an explicit empty list is refused).
+    prod = await planEnvironment('prod', { configOverrides: { 'platform:replicationTargets': undefined } });
   }, 30_000);
 
   it('runs the monitor only: no replicator with its role, logs, alarm or rule, no StackReference, and no rule ARN output', () => {

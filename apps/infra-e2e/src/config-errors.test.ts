@@ -11,13 +11,14 @@ const REFUSALS: readonly (readonly [string, ScenarioOverrides, string])[] = [
   ['dev listing replication targets', { dev: { 'platform:replicationTargets': '["staging"]' } }, 'platform:replicationTargets=["staging"] is invalid: only prod replicates; remove it from the dev stack'],
   ['prod replicating to itself', { prod: { 'platform:replicationTargets': '["dev","prod"]' } }, 'platform:replicationTargets[1]="prod" is invalid: must not be prod: prod is the replication source'],
   ['prod with a log retention CloudWatch does not offer', { prod: { 'platform:logRetentionDays': '100' } }, 'platform:logRetentionDays=100 is invalid: must be one of 1, 3, 5, 7, 14, 30, 60, 90,'],
-  ['a region that is not one', { staging: { 'aws:region': 'Frankfurt' } }, 'aws:region="Frankfurt" is invalid: must be an AWS region name such as eu-west-1'],
+  ['a region that is not one', { staging: { 'aws:region': 'Frankfurt' } }, 'aws:region="Frankfurt" is invalid: must be one of the AWS provider\'s regions, such as eu-west-1'],
   ['Lambda bundles that were not built', { prod: { 'platform:lambdaBundleRoot': join(__dirname, 'no-such-bundle') } }, 'does not exist. Build it with `npx nx run replicator:bundle`'],
   [
     'dev in another account that does not admit prod’s replicator',
     { dev: { 'platform:accountId': '222222222222' } },
-    'StackReference organization/infra-dev/dev: the dev environment lives in account 222222222222 and admits the replicator of account 222222222222, ' +
-      'not prod\'s account 111111111111. Set platform:replicationSourceAccountId to "111111111111" in that stack and deploy it before prod.',
+    'StackReference organization/infra-dev/dev: the dev environment admits the replicator role arn:aws:iam::222222222222:role/acme-config-replicator-prod, ' +
+      "not arn:aws:iam::111111111111:role/acme-config-replicator-prod, the role prod's replicator runs as, so every write into dev would be denied. " +
+      'Set platform:replicationSourceAccountId to "111111111111" in that stack and deploy it before prod.',
   ],
 ];
 

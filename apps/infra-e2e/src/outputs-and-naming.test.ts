@@ -7,9 +7,9 @@ import { planStacksBeforeAll } from './committed-stacks';
 const stacks = planStacksBeforeAll();
 
 describe('stack outputs', () => {
-  it.each(ENVIRONMENT_NAMES)('%s exports the contract, and only prod the replication rule ARN', (environment) => {
+  it.each(ENVIRONMENT_NAMES)('%s exports the contract, only prod the replication rule ARN, only the targets the role they admit', (environment) => {
     const stack = stacks[environment];
-    const expected = environment === 'prod' ? [...CONTRACT_OUTPUTS, 'replicationRuleArn'].sort() : CONTRACT_OUTPUTS;
+    const expected = [...CONTRACT_OUTPUTS, environment === 'prod' ? 'replicationRuleArn' : 'admittedReplicatorRoleArn'].sort();
     expect(Object.keys(stack.outputs).sort()).toEqual(expected);
     // The typed reader prod uses accepts every output as it is.
     expect(parseEnvironmentStackOutputs(environmentStackName(stack.result.organization, environment), environment, stack.outputs)).toEqual(stack.outputs);
@@ -33,7 +33,9 @@ describe('stack outputs', () => {
       deadLetterQueueUrl: stack.state(queue, 'url'),
       encryptionKeyArn: arnOf(stack, RESOURCE_TYPE.kmsKey, 'key'),
       replicationSourceAccountId: ACCOUNT,
-      ...(environment === 'prod' ? { replicationRuleArn: arnOf(stack, RESOURCE_TYPE.eventRule, 'replication-rule') } : {}),
+      ...(environment === 'prod'
+        ? { replicationRuleArn: arnOf(stack, RESOURCE_TYPE.eventRule, 'replication-rule') }
+        : { admittedReplicatorRoleArn: arnOf(stacks.prod, RESOURCE_TYPE.role, 'replication-role') }),
     });
   });
 });

@@ -15,7 +15,7 @@ import { resourceNames } from './naming/resource-names';
 import { ReplicationTopics } from './notifications/replication-topics';
 import type { EnvironmentStackExports } from './outputs/environment-stack-reference';
 import { Replication } from './replication/replication';
-import { crossAccountReplicatorRoleArn } from './replication/source-replicator-role';
+import { admittedReplicatorRoleArn, crossAccountReplicatorRoleArn } from './replication/source-replicator-role';
 import { DataBucket } from './storage/data-bucket';
 
 export interface EnvironmentModuleArgs {
@@ -47,6 +47,8 @@ export class EnvironmentModule extends pulumi.ComponentResource {
   readonly deadLetterQueueUrl: pulumi.Output<string>;
   readonly encryptionKeyArn: pulumi.Output<string>;
   readonly replicationSourceAccountId: string;
+  /** Set in dev and staging: the prod replicator role they admit. */
+  readonly admittedReplicatorRoleArn?: string;
   /** Set in prod when it replicates. */
   readonly replicationRuleArn?: pulumi.Output<string>;
 
@@ -167,6 +169,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
     this.deadLetterQueueUrl = deadLetterQueue.queueUrl;
     this.encryptionKeyArn = key.keyArn;
     this.replicationSourceAccountId = config.replicationSourceAccountId;
+    this.admittedReplicatorRoleArn = admittedReplicatorRoleArn(config);
     if (replicator !== undefined) {
       this.replicationRuleArn = replicator.ruleArn;
     }
@@ -190,6 +193,7 @@ export class EnvironmentModule extends pulumi.ComponentResource {
       deadLetterQueueUrl: this.deadLetterQueueUrl,
       encryptionKeyArn: this.encryptionKeyArn,
       replicationSourceAccountId: pulumi.output(this.replicationSourceAccountId),
+      ...(this.admittedReplicatorRoleArn === undefined ? {} : { admittedReplicatorRoleArn: pulumi.output(this.admittedReplicatorRoleArn) }),
       ...(this.replicationRuleArn === undefined ? {} : { replicationRuleArn: this.replicationRuleArn }),
     };
   }

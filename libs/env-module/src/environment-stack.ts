@@ -13,7 +13,11 @@ import { platformProvider } from './tagging/platform-provider';
  * and returns the stack output contract for the app to export.
  */
 export function defineEnvironmentStack(): EnvironmentStackExports {
-  const config = loadEnvironmentConfig({ config: pulumi.runtime.allConfig(), organization: pulumi.getOrganization() });
+  const config = loadEnvironmentConfig({
+    config: pulumi.runtime.allConfig(),
+    organization: pulumi.getOrganization(),
+    runningStack: { project: pulumi.getProject(), stack: pulumi.getStack() },
+  });
   const bundles = locateLambdaBundles(deployedFunctions(config), { cwd: process.cwd(), bundleRoot: config.lambdaBundleRoot });
   const provider = platformProvider(`aws-${config.environment}`, config);
   const platform = new EnvironmentModule(`data-platform-${config.environment}`, { config, bundles }, { providers: [provider] });

@@ -17,8 +17,8 @@ export interface OfflineStackOptions {
    * asks for it (undefined: no outputs for that stack, and the reference fails).
    */
   readonly stackReferences?: StackReferenceOutputs;
-  /** Config values that replace or add to the committed stack config (fully-qualified keys). */
-  readonly configOverrides?: Readonly<Record<string, string>>;
+  /** Config values that replace or add to the committed stack config (fully-qualified keys); undefined removes a committed value. */
+  readonly configOverrides?: Readonly<Record<string, string | undefined>>;
   /**
    * Loads the program module. The default uses Node's `require` afresh each time;
    * under Jest, whose module registry `require.cache` does not reach, pass a loader
@@ -80,7 +80,9 @@ const STACK_REFERENCE_TYPE = 'pulumi:pulumi:StackReference';
 export async function runStackOffline(options: OfflineStackOptions): Promise<OfflineStackResult> {
   const projectDir = resolve(options.projectDir);
   const files = readStackFiles(projectDir, options.stack);
-  const config = { ...files.config, ...options.configOverrides };
+  const config = Object.fromEntries(
+    Object.entries({ ...files.config, ...options.configOverrides }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const organization = options.organization ?? DEFAULT_ORGANIZATION;
   const location: PlannedLocation = {
     accountId: config['platform:accountId'] ?? PLACEHOLDER_ACCOUNT_ID,

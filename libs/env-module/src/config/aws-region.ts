@@ -1,18 +1,30 @@
+import * as aws from '@pulumi/aws';
+import { nearestName } from './nearest-name';
+
 /**
- * AWS region names: a 2-4 letter area, one to three words, a number
- * (`eu-west-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`).
+ * The regions the pinned AWS provider knows (`aws.Region`). A region shaped right
+ * but not on this list (`eu-wset-1`) would fail only at deploy time, in the middle
+ * of a run; a region AWS adds later needs a provider upgrade first anyway.
  */
-const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
+export const AWS_REGIONS: readonly string[] = Object.values(aws.Region);
 
 export function isRegionName(value: string): boolean {
-  return REGION_SHAPE.test(value);
+  return AWS_REGIONS.includes(value);
+}
+
+/** The rule `aws:region` must meet, with the nearest known region when the value looks like a typo of one. */
+export function regionRule(value: string | undefined): string {
+  const nearest = value === undefined ? undefined : nearestName(value, AWS_REGIONS);
+  return `must be one of the AWS provider's regions, such as eu-west-1${nearest === undefined ? '' : ` (did you mean ${nearest}?)`}`;
 }
 
 const PARTITIONS: readonly (readonly [prefix: string, partition: string])[] = [
   ['cn-', 'aws-cn'],
   ['us-gov-', 'aws-us-gov'],
   ['us-isob-', 'aws-iso-b'],
+  ['us-isof-', 'aws-iso-f'],
   ['us-iso-', 'aws-iso'],
+  ['eu-isoe-', 'aws-iso-e'],
   ['eusc-', 'aws-eusc'],
 ];
 

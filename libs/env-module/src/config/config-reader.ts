@@ -64,7 +64,7 @@ export class ConfigReader {
   requiredString(key: string, check: StringCheck, rule: string): string | undefined;
   requiredString(key: string, check: StringCheck, rule: string): string | undefined {
     const value = this.raw(key);
-    if (value === undefined || value === '') {
+    if (value === undefined) {
       this.problems.push(`${key} is required and ${rule}: set it with \`pulumi config set ${key} <value>\``);
       return undefined;
     }

@@ -1,4 +1,5 @@
-import { DEFAULT_RETRY } from '@data-platform/replication-contract';
+import { DEFAULT_RETRY, isEnvironmentName } from '@data-platform/replication-contract';
+import { environmentStackOf, type StackIdentity } from '../outputs/environment-stack-reference';
 import { EnvironmentConfigError } from './config-reader';
 import { ENVIRONMENT_DEFAULTS } from './defaults';
 import { loadEnvironmentConfig } from './load-environment-config';
@@ -11,8 +12,11 @@ const dev = {
 };
 const prod = { ...dev, 'platform:environment': 'prod', 'platform:replicationTargets': '["dev","staging"]' };
 
-function load(config: Record<string, string | undefined>) {
-  return loadEnvironmentConfig({ config, organization: 'acme-org' });
+/** Loads `config` as the stack of the environment it names (dev's, if it names none), unless told which stack runs. */
+function load(config: Record<string, string | undefined>, runningStack?: StackIdentity) {
+  const environment = config['platform:environment'];
+  const stack = runningStack ?? environmentStackOf(environment !== undefined && isEnvironmentName(environment) ? environment : 'dev');
+  return loadEnvironmentConfig({ config, organization: 'acme-org', runningStack: stack });
 }
 
 describe('loadEnvironmentConfig', () => {
@@ -61,9 +65,12 @@ describe('loadEnvironmentConfig', () => {
     expect(config.replication).toMatchObject({ stackOrganization: 'platform-team', retry: { ...DEFAULT_RETRY, maxAttempts: 4 } });
   });
 
-  it('has no replication in prod when no targets are listed', () => {
+  it('has no replication in prod when the stack lists no targets', () => {
     expect(load({ ...prod, 'platform:replicationTargets': undefined }).replication).toBeUndefined();
-    expect(load({ ...prod, 'platform:replicationTargets': '[]' }).replication).toBeUndefined();
+  });
+
+  it('accepts the engine’s own pulumi: settings beside platform: and aws:region', () => {
+    expect(load({ ...dev, 'pulumi:disable-default-providers': '["aws"]' }).environment).toBe('dev');
   });
 
   it('trusts another account as the replication source only where asked', () => {
@@ -83,14 +90,20 @@ describe('loadEnvironmentConfig', () => {
   it.each<[string, Record<string, string | undefined>, string]>([
     ['a missing environment', { ...dev, 'platform:environment': undefined }, 'platform:environment is required and must be one of dev, staging, prod: set it with `pulumi config set platform:environment <value>`'],
     ['an unknown environment', { ...dev, 'platform:environment': 'qa' }, 'platform:environment="qa" is invalid: must be one of dev, staging, prod'],
-    ['a missing region', { ...dev, 'aws:region': undefined }, 'aws:region is required and must be an AWS region name such as eu-west-1'],
-    ['a region of the wrong shape', { ...dev, 'aws:region': 'Ireland' }, 'aws:region="Ireland" is invalid: must be an AWS region name such as eu-west-1'],
+    ['a missing region', { ...dev, 'aws:region': undefined }, "aws:region is required and must be one of the AWS provider's regions, such as eu-west-1"],
+    ['a region of the wrong shape', { ...dev, 'aws:region': 'Ireland' }, 'aws:region="Ireland" is invalid: must be one of the AWS provider\'s regions, such as eu-west-1'],
+    ['a misspelt region', { ...dev, 'aws:region': 'eu-wset-1' }, 'aws:region="eu-wset-1" is invalid: must be one of the AWS provider\'s regions, such as eu-west-1 (did you mean eu-west-1?)'],
+    ['a region shaped right that does not exist', { ...dev, 'aws:region': longRegion }, `aws:region="${longRegion}" is invalid: must be one of the AWS provider's regions`],
+    ['an empty company', { ...dev, 'platform:company': '' }, 'platform:company="" is invalid: must be 2-20 lowercase letters, digits or hyphens, starting with a letter'],
+    ['a misspelt namespace', { ...dev, 'platfrom:company': 'acme' }, 'platfrom:company is not a setting this program reads: its namespace "platfrom" is none of platform, aws, pulumi (did you mean platform:company?)'],
+    ['a key of the project’s own namespace', { ...dev, 'infra-dev:company': 'acme' }, 'infra-dev:company is not a setting this program reads: its namespace "infra-dev" is none of platform, aws, pulumi'],
+    ['an aws: setting the explicit provider ignores', { ...dev, 'aws:profile': 'dev' }, "aws:profile is not a setting this program reads: the program's AWS provider reads only aws:region from config; give credentials through the environment (AWS_PROFILE, AWS_ACCESS_KEY_ID)"],
+    ['an explicitly empty list of targets in prod', { ...prod, 'platform:replicationTargets': '[]' }, 'platform:replicationTargets=[] is invalid: must list at least one of dev, staging; to run prod without replication (no replicator, no rule), remove platform:replicationTargets from the stack file'],
     ['a company with capitals and underscores', { ...dev, 'platform:company': 'Acme_Corp' }, 'platform:company="Acme_Corp" is invalid: must be 2-20 lowercase letters, digits or hyphens, starting with a letter'],
     ['a company starting with a digit', { ...dev, 'platform:company': '1acme' }, 'platform:company="1acme" is invalid: must be 2-20 lowercase letters, digits or hyphens, starting with a letter'],
     ['a company too long', { ...dev, 'platform:company': 'a'.repeat(21) }, `platform:company="${'a'.repeat(21)}" is invalid: must be 2-20 lowercase letters`],
     ['a missing account id', { ...dev, 'platform:accountId': undefined }, 'platform:accountId is required and must be a 12-digit AWS account id'],
     ['an account id that lost its leading zero', { ...dev, 'platform:accountId': '12345678901' }, 'platform:accountId="12345678901" is invalid: must be a 12-digit AWS account id (quote it in YAML so leading zeros survive)'],
-    ['a bucket name over 63 characters', { ...dev, 'aws:region': longRegion }, `bucket name "acme-data-dev-${longRegion}-111111111111" (<platform:company>-data-<platform:environment>-<aws:region>-<platform:accountId>) is invalid: must be 3-63 characters long (it has 70)`],
     ['a bucket name with a reserved prefix', { ...dev, 'platform:company': 'xn--acme' }, 'bucket name "xn--acme-data-dev-eu-west-1-111111111111" (<platform:company>-data-<platform:environment>-<aws:region>-<platform:accountId>) is invalid: must not start with the reserved prefix "xn--"'],
     ['a bucket name with a reserved prefix (sthree-)', { ...dev, 'platform:company': 'sthree-acme' }, 'is invalid: must not start with the reserved prefix "sthree-"'],
     ['a timeout over 300 s', { ...dev, 'platform:monitor': '{"timeoutSeconds":301}' }, 'platform:monitor.timeoutSeconds=301 is invalid: must be a whole number of seconds from 1 to 300 (this platform allows at most 300 s)'],
@@ -130,6 +143,14 @@ describe('loadEnvironmentConfig', () => {
     ['a Project tag AWS reserves', { ...dev, 'platform:project': 'aws:platform' }, 'platform:project="aws:platform" is invalid: must be an AWS tag value'],
   ])('rejects %s', (_case, config, message) => {
     expect(() => load(config)).toThrow(message);
+  });
+
+  it.each<[string, Record<string, string>, StackIdentity, string]>([
+    ['prod’s environment in the dev stack', { ...dev, 'platform:environment': 'prod' }, environmentStackOf('dev'), 'platform:environment="prod" is invalid: must be dev, the environment of the running stack infra-dev/dev'],
+    ['dev in another environment’s project', dev, { project: 'infra-staging', stack: 'dev' }, 'platform:environment="dev" is invalid: the running stack infra-staging/dev is none of infra-dev/dev, infra-staging/staging, infra-prod/prod, the stacks prod reads'],
+    ['dev in a stack of another name', dev, { project: 'infra-dev', stack: 'dev2' }, 'the running stack infra-dev/dev2 is none of infra-dev/dev,'],
+  ])('refuses %s', (_case, config, running, message) => {
+    expect(() => load(config, running)).toThrow(message);
   });
 
   it('reports every problem at once, as an EnvironmentConfigError', () => {

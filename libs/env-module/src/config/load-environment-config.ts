@@ -1,14 +1,31 @@
 import { ENVIRONMENT_NAMES, type EnvironmentName, isEnvironmentName, SOURCE_ENVIRONMENT } from '@data-platform/replication-contract';
 import { nameLengthViolations, resourceNames } from '../naming/resource-names';
+import { environmentStackOf, type StackIdentity } from '../outputs/environment-stack-reference';
 import { backoffFitsTimeout, worstCaseBackoffMs } from '../replication/retry-budget';
-import { isRegionName, partitionOf } from './aws-region';
+import { isRegionName, partitionOf, regionRule } from './aws-region';
 import { bucketNameViolation } from './bucket-name-rules';
 import { type ConfigSource, ConfigReader, EnvironmentConfigError, type NumberRule, parseJson } from './config-reader';
 import { ENVIRONMENT_DEFAULTS } from './defaults';
+import { nearestName } from './nearest-name';
 import type { EnvironmentConfig, EnvironmentLocation, ReplicationSettings } from './environment-config';
 
 /** The namespace of this platform's settings; `aws:region` is read too. */
 export const CONFIG_NAMESPACE = 'platform';
+
+/**
+ * The only keys outside `platform:` that a stack file may hold. The program's AWS
+ * provider is explicit and takes nothing from `aws:` config but the region (Pulumi
+ * reads `aws:*` only into default providers, which are disabled); `pulumi:` keys
+ * are the engine's. Any other namespace is a typo (`platfrom:company`) whose value
+ * would be silently ignored.
+ */
+const OTHER_KEYS: Readonly<Record<string, (name: string) => string | undefined>> = {
+  aws: (name) =>
+    name === 'aws:region'
+      ? undefined
+      : "the program's AWS provider reads only aws:region from config; give credentials through the environment (AWS_PROFILE, AWS_ACCESS_KEY_ID)",
+  pulumi: () => undefined,
+};
 
 /** CloudWatch Logs accepts only these retention periods (0, "never expire", is not allowed here). */
 export const LOG_RETENTION_DAYS = [
@@ -87,6 +104,8 @@ export interface LoadEnvironmentConfigOptions {
   readonly config: ConfigSource;
   /** The organization of the running stack (`pulumi.getOrganization()`), the default for target stacks. */
   readonly organization: string;
+  /** The running stack (`pulumi.getProject()`, `pulumi.getStack()`): `platform:environment` must be the one it is for. */
+  readonly runningStack: StackIdentity;
 }
 
 /**
@@ -94,20 +113,18 @@ export interface LoadEnvironmentConfigOptions {
  * made. Throws EnvironmentConfigError listing every problem, each naming the key,
  * the value and the rule.
  */
-export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentConfigOptions): EnvironmentConfig {
+export function loadEnvironmentConfig({ config, organization, runningStack }: LoadEnvironmentConfigOptions): EnvironmentConfig {
   const reader = new ConfigReader(config);
   const key = (name: string): string => `${CONFIG_NAMESPACE}:${name}`;
 
   for (const name of reader.keys()) {
-    if (name.startsWith(`${CONFIG_NAMESPACE}:`) && !KNOWN_SETTINGS.includes(name.slice(CONFIG_NAMESPACE.length + 1))) {
-      reader.note(`${name} is not a known setting: expected one of ${KNOWN_SETTINGS.join(', ')}`);
-    }
+    checkKnownKey(reader, name);
   }
 
-  const environment = reader.requiredString(key('environment'), isEnvironmentName, `must be one of ${ENVIRONMENT_NAMES.join(', ')}`);
+  const environment = readEnvironment(reader, key('environment'), runningStack);
   const company = reader.requiredString(key('company'), COMPANY.pattern, COMPANY.rule);
   const accountId = reader.requiredString(key('accountId'), ACCOUNT_ID.pattern, ACCOUNT_ID.rule);
-  const region = reader.requiredString('aws:region', isRegionName, 'must be an AWS region name such as eu-west-1');
+  const region = reader.requiredString('aws:region', isRegionName, regionRule(reader.raw('aws:region')));
   const project = reader.optionalString(key('project'), TAG_VALUE.pattern, TAG_VALUE.rule) ?? ENVIRONMENT_DEFAULTS.project;
   const lambdaBundleRoot = reader.optionalString(key('lambdaBundleRoot'), PATH.pattern, PATH.rule);
 
@@ -168,6 +185,48 @@ export function loadEnvironmentConfig({ config, organization }: LoadEnvironmentC
   };
 }
 
+function checkKnownKey(reader: ConfigReader, name: string): void {
+  const namespace = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
+  if (namespace === CONFIG_NAMESPACE) {
+    if (!KNOWN_SETTINGS.includes(name.slice(CONFIG_NAMESPACE.length + 1))) {
+      reader.note(`${name} is not a known setting: expected one of ${KNOWN_SETTINGS.join(', ')}`);
+    }
+    return;
+  }
+  const known = [CONFIG_NAMESPACE, ...Object.keys(OTHER_KEYS)];
+  const nearest = nearestName(namespace, known);
+  const rule = Object.hasOwn(OTHER_KEYS, namespace)
+    ? OTHER_KEYS[namespace](name)
+    : `its namespace "${namespace}" is none of ${known.join(', ')}` +
+      (nearest === undefined ? '' : ` (did you mean ${nearest}${name.slice(namespace.length)}?)`);
+  if (rule !== undefined) {
+    reader.note(`${name} is not a setting this program reads: ${rule}`);
+  }
+}
+
+/**
+ * Each environment is the project `infra-<env>` with the stack `<env>` (prod's
+ * StackReferences rely on it), so `platform:environment` must be the one the
+ * running stack is for: a prod value in infra-dev would build a second prod.
+ */
+function readEnvironment(reader: ConfigReader, key: string, running: StackIdentity): EnvironmentName | undefined {
+  const environment = reader.requiredString(key, isEnvironmentName, `must be one of ${ENVIRONMENT_NAMES.join(', ')}`);
+  if (environment === undefined) {
+    return undefined;
+  }
+  const shown = (stack: StackIdentity): string => `${stack.project}/${stack.stack}`;
+  const expected = ENVIRONMENT_NAMES.find((name) => shown(environmentStackOf(name)) === shown(running));
+  if (expected !== environment) {
+    const rule =
+      expected === undefined
+        ? `the running stack ${shown(running)} is none of ${ENVIRONMENT_NAMES.map((name) => shown(environmentStackOf(name))).join(', ')}, the stacks prod reads`
+        : `must be ${expected}, the environment of the running stack ${shown(running)}`;
+    reader.invalid(key, environment, rule);
+    return undefined;
+  }
+  return environment;
+}
+
 function readLogRetention(reader: ConfigReader, key: string): number {
   const raw = reader.raw(key);
   const rule: NumberRule = { min: 1, max: 3_653, allowed: LOG_RETENTION_DAYS, note: "CloudWatch Logs' retention periods, in days" };
@@ -205,7 +264,17 @@ function readReplication(
     );
   }
 
-  if (listed === undefined || listed.length === 0) {
+  if (listed === undefined) {
+    return undefined;
+  }
+  if (listed.length === 0) {
+    // An empty list looks like a list of targets and silently means none: say so.
+    reader.invalid(
+      targetsKey,
+      listed,
+      `must list at least one of ${ENVIRONMENT_NAMES.filter((name) => name !== SOURCE_ENVIRONMENT).join(', ')}; ` +
+        `to run ${SOURCE_ENVIRONMENT} without replication (no replicator, no rule), remove ${targetsKey} from the stack file`,
+    );
     return undefined;
   }
   const targets: EnvironmentName[] = [];

@@ -16,6 +16,7 @@ const dev: EnvironmentStackOutputs = {
   deadLetterQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/222222222222/acme-replication-dlq-dev',
   encryptionKeyArn: 'arn:aws:kms:eu-west-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   replicationSourceAccountId: '111111111111',
+  admittedReplicatorRoleArn: 'arn:aws:iam::111111111111:role/acme-config-replicator-prod',
 };
 
 describe('parseEnvironmentStackOutputs', () => {
@@ -28,7 +29,16 @@ describe('parseEnvironmentStackOutputs', () => {
     expect(parseEnvironmentStackOutputs(STACK, 'dev', { ...dev, replicationRuleArn: ruleArn }).replicationRuleArn).toBe(ruleArn);
   });
 
+  it('reads prod’s outputs, which admit no replicator', () => {
+    const prodStack = 'acme/infra-prod/prod';
+    const { admittedReplicatorRoleArn: _admitted, ...prod } = { ...dev, environment: 'prod' as const, replicationSourceAccountId: '222222222222' };
+    expect(parseEnvironmentStackOutputs(prodStack, 'prod', prod)).toEqual(prod);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
+    ['a target deployed before it exported the role it admits', { ...dev, admittedReplicatorRoleArn: undefined }, 'StackReference acme/infra-dev/dev: output "admittedReplicatorRoleArn" is missing; deploy acme/infra-dev/dev with this version of the platform first'],
+    ['an admitted role that is not a role', { ...dev, admittedReplicatorRoleArn: 'arn:aws:iam::111111111111:user/ci' }, 'output "admittedReplicatorRoleArn"="arn:aws:iam::111111111111:user/ci" is invalid: must be an IAM role ARN'],
+    ['an admitted role outside the trusted account', { ...dev, admittedReplicatorRoleArn: 'arn:aws:iam::333333333333:role/acme-config-replicator-prod' }, 'output "admittedReplicatorRoleArn"="arn:aws:iam::333333333333:role/acme-config-replicator-prod" is invalid: must be in the account replicationSourceAccountId names (111111111111)'],
     ['a stack deployed by an older version', { ...dev, encryptionKeyArn: undefined }, 'StackReference acme/infra-dev/dev: output "encryptionKeyArn" is missing; deploy acme/infra-dev/dev with this version of the platform first'],
     ['no outputs at all (never deployed)', {}, 'StackReference acme/infra-dev/dev: output "environment" is missing'],
     ['another environment’s stack', { ...dev, environment: 'staging' }, 'StackReference acme/infra-dev/dev: output "environment"="staging" is invalid: must be dev: this stack is read as the dev environment'],

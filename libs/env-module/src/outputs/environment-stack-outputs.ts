@@ -1,11 +1,12 @@
-import { type EnvironmentName, isEnvironmentName, type LambdaFunctionName } from '@data-platform/replication-contract';
+import { type EnvironmentName, isEnvironmentName, type LambdaFunctionName, SOURCE_ENVIRONMENT } from '@data-platform/replication-contract';
 import { isRegionName } from '../config/aws-region';
 import { bucketNameViolation } from '../config/bucket-name-rules';
 import { parseArn } from '../naming/arns';
 
 /**
  * What every environment stack exports: the contract that prod's StackReferences,
- * the operator tools and the offline plan read. Prod adds `replicationRuleArn`.
+ * the operator tools and the offline plan read. Prod adds `replicationRuleArn`;
+ * dev and staging add `admittedReplicatorRoleArn`.
  */
 export interface EnvironmentStackOutputs {
   readonly environment: EnvironmentName;
@@ -25,6 +26,12 @@ export interface EnvironmentStackOutputs {
   readonly encryptionKeyArn: string;
   /** The account whose prod replicator may write here (its own account when all share one). */
   readonly replicationSourceAccountId: string;
+  /**
+   * Dev and staging only: the prod replicator role this environment lets write into
+   * it (named in its resource policies when prod is in another account). Prod
+   * refuses a target that admits another role than the one prod runs as.
+   */
+  readonly admittedReplicatorRoleArn?: string;
   /** Prod only, when it replicates. */
   readonly replicationRuleArn?: string;
 }
@@ -108,6 +115,19 @@ export function parseEnvironmentStackOutputs(stack: string, expected: Environmen
   if (typeof monitor !== 'string' || !arnOf('lambda', /^function:[\w-]{1,64}$/)(monitor)) {
     throw invalid('lambdaFunctionArns', functions, 'must map "monitor" (and "replicator" in prod) to Lambda function ARNs');
   }
+  const admittedRoleArn = raw['admittedReplicatorRoleArn'];
+  if (admittedRoleArn === undefined && expected !== SOURCE_ENVIRONMENT) {
+    throw missing('admittedReplicatorRoleArn');
+  }
+  if (admittedRoleArn !== undefined) {
+    const role = typeof admittedRoleArn === 'string' ? parseArn(admittedRoleArn) : undefined;
+    if (role?.service !== 'iam' || !/^role\/[\w+=,.@/-]{1,512}$/.test(role.resource)) {
+      throw invalid('admittedReplicatorRoleArn', admittedRoleArn, 'must be an IAM role ARN');
+    }
+    if (role.accountId !== strings['replicationSourceAccountId']) {
+      throw invalid('admittedReplicatorRoleArn', admittedRoleArn, `must be in the account replicationSourceAccountId names (${strings['replicationSourceAccountId']})`);
+    }
+  }
   const ruleArn = raw['replicationRuleArn'];
   if (ruleArn !== undefined && (typeof ruleArn !== 'string' || !arnOf('events', /^rule\/[\w.-]+$/)(ruleArn))) {
     throw invalid('replicationRuleArn', ruleArn, 'must be an EventBridge rule ARN');
@@ -127,6 +147,7 @@ export function parseEnvironmentStackOutputs(stack: string, expected: Environmen
     deadLetterQueueUrl: strings['deadLetterQueueUrl'],
     encryptionKeyArn: strings['encryptionKeyArn'],
     replicationSourceAccountId: strings['replicationSourceAccountId'],
+    ...(typeof admittedRoleArn === 'string' ? { admittedReplicatorRoleArn: admittedRoleArn } : {}),
     ...(typeof ruleArn === 'string' ? { replicationRuleArn: ruleArn } : {}),
   };
 }

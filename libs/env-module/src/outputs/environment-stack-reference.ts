@@ -7,9 +7,20 @@ export type EnvironmentStackExports = {
   readonly [K in keyof EnvironmentStackOutputs]: pulumi.Output<NonNullable<EnvironmentStackOutputs[K]>>;
 };
 
+/** A Pulumi stack, without its organization. */
+export interface StackIdentity {
+  readonly project: string;
+  readonly stack: string;
+}
+
 /** Each environment is its own Pulumi project `infra-<env>` with one stack named `<env>`. */
+export function environmentStackOf(environment: EnvironmentName): StackIdentity {
+  return { project: `infra-${environment}`, stack: environment };
+}
+
 export function environmentStackName(organization: string, environment: EnvironmentName): string {
-  return `${organization}/infra-${environment}/${environment}`;
+  const { project, stack } = environmentStackOf(environment);
+  return `${organization}/${project}/${stack}`;
 }
 
 /**

@@ -8,9 +8,10 @@ import type { EnvironmentKey } from '../encryption/environment-key';
 import { replicatorStatements } from '../iam/replicator-permissions';
 import type { MetadataTable } from '../metadata/metadata-table';
 import { CONFIGURATION_EVENT_BUS } from '@data-platform/replication-contract';
+import { roleArn } from '../naming/arns';
 import { environmentStackName, readEnvironmentStack } from '../outputs/environment-stack-reference';
 import type { DataBucket } from '../storage/data-bucket';
-import { replicationTargetFor, targetAdmissionProblem } from './replication-targets';
+import { admittedReplicationTarget, replicationTargetFor } from './replication-targets';
 
 export interface ReplicationArgs extends EnvironmentFunctionArgs {
   readonly ruleName: string;
@@ -42,13 +43,9 @@ export class Replication extends pulumi.ComponentResource {
     const { stackOrganization } = args.replication;
     const targets = pulumi.all(
       args.replication.targets.map((environment) =>
-        readEnvironmentStack(stackOrganization, environment).apply((target) => {
-          const problem = targetAdmissionProblem(environmentStackName(stackOrganization, environment), args.location, target);
-          if (problem !== undefined) {
-            throw new Error(problem);
-          }
-          return target;
-        }),
+        readEnvironmentStack(stackOrganization, environment).apply((target) =>
+          admittedReplicationTarget(environmentStackName(stackOrganization, environment), roleArn(args.location, args.names.role), target),
+        ),
       ),
     );
     const { source } = args;
