@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-// Module boundaries (see README "Architecture"): the contract is shared by both
+// Module boundaries (see README "Layout"): the contract is shared by both
 // worlds; Pulumi code never imports the AWS SDK, Lambda code never imports Pulumi.
 const depConstraints = [
   {
