@@ -10,13 +10,14 @@ export interface PlannedLocation {
 /** Used when the stack config names no account: the documented example account id. */
 export const PLACEHOLDER_ACCOUNT_ID = '123456789012';
 
-export interface PlannedResource {
+/** What the provider would answer for a created resource: its id and the state it computes (ARNs, URLs, ids). */
+export interface PlannedProviderValues {
   readonly id: string;
   readonly state: Record<string, unknown>;
 }
 
 type Inputs = Readonly<Record<string, unknown>>;
-type Planner = (inputs: Inputs, logicalName: string, at: PlannedLocation) => PlannedResource;
+type Planner = (inputs: Inputs, logicalName: string, at: PlannedLocation) => PlannedProviderValues;
 
 /**
  * What AWS would report after creating each resource type this platform uses:
@@ -117,7 +118,7 @@ const PLANNERS: Readonly<Record<string, Planner>> = {
 };
 
 /** Plans a resource: its given inputs, overlaid with the values AWS would compute. */
-export function planResource(type: string, logicalName: string, inputs: Inputs, at: PlannedLocation): PlannedResource {
+export function planResource(type: string, logicalName: string, inputs: Inputs, at: PlannedLocation): PlannedProviderValues {
   const planner = PLANNERS[type];
   if (planner) {
     const planned = planner(inputs, logicalName, at);
