@@ -51,7 +51,7 @@ describe('functions', () => {
     expect(stack.find(RESOURCE_TYPE.eventSourceMapping, 'monitor-table-stream').inputs).toEqual({
       eventSourceArn: stack.state(stack.find(RESOURCE_TYPE.table, 'metadata'), 'streamArn'),
       functionName: arnOf(stack, RESOURCE_TYPE.lambdaFunction, 'monitor'),
-      startingPosition: 'LATEST',
+      startingPosition: 'TRIM_HORIZON',
       batchSize: 100,
       maximumBatchingWindowInSeconds: 1,
       functionResponseTypes: ['ReportBatchItemFailures'],

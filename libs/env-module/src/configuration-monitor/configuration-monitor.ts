@@ -58,7 +58,11 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
       {
         eventSourceArn: args.table.streamArn,
         functionName: fn.functionArn,
-        startingPosition: 'LATEST',
+        // From the oldest record the stream still holds (24 h), not LATEST: if this
+        // mapping is ever recreated, the changes made meanwhile are read, not missed.
+        // Safe because replication is state-based and newest-wins: a record read
+        // twice re-applies prod's current state or ends as skipped-newer.
+        startingPosition: 'TRIM_HORIZON',
         batchSize: args.tableStream.batchSize,
         maximumBatchingWindowInSeconds: args.tableStream.maximumBatchingWindowSeconds,
         functionResponseTypes: ['ReportBatchItemFailures'],

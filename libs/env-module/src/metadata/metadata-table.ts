@@ -42,6 +42,12 @@ export class MetadataTable extends pulumi.ComponentResource {
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true, kmsKeyArn: args.key.keyArn },
         streamEnabled: true,
+        // The monitor reads only keys (the replicator re-reads prod), so KEYS_ONLY
+        // would do today; NEW_AND_OLD_IMAGES is kept as the design asks, so that a
+        // change's before and after can be inspected from the stream when diagnosing.
+        // Changing the view type replaces the stream (new ARN, mapping recreated from
+        // TRIM_HORIZON of the new, empty stream): changes in between are missed by the
+        // event path and must be caught by a resync.
         streamViewType: 'NEW_AND_OLD_IMAGES',
         deletionProtectionEnabled: args.settings.deletionProtection,
       },
