@@ -44,13 +44,13 @@ describe('cross-account replication', () => {
       Sid: 'ProdReplicatorReplacesConfigurationObjects',
       Effect: 'Allow',
       ...admitsProdReplicator,
-      Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
+      Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'],
       Resource: `${bucketArn}/config/*`,
     });
     const tablePolicy = stack.find(RESOURCE_TYPE.tablePolicy, 'metadata-policy');
     expect(tablePolicy.inputs['resourceArn']).toBe(out(stack, 'tableArn'));
     expect(stack.json<PolicyDocument>(tablePolicy, 'policy').Statement).toEqual([
-      { Sid: 'ProdReplicatorWritesItems', Effect: 'Allow', ...admitsProdReplicator, Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: out(stack, 'tableArn') },
+      { Sid: 'ProdReplicatorReadsAndWritesItems', Effect: 'Allow', ...admitsProdReplicator, Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: out(stack, 'tableArn') },
     ]);
     for (const purpose of ['success', 'failure']) {
       expect(statement(policyOf(stack, RESOURCE_TYPE.topicPolicy, `topics-${purpose}-policy`), 'ProdReplicatorPublishesOutcomes')).toEqual({
@@ -145,7 +145,8 @@ describe('cross-account replication', () => {
       ['the replicator deletes a staging config/ object', inBucket(() => stacks.staging, 's3:DeleteObject', 'config/a.json'), 'Allowed'],
       ['the replicator may not write a dev data/ object', inBucket(() => stacks.dev, 's3:PutObject', 'data/a.parquet'), 'ImplicitlyDenied'],
       ['the replicator puts a staging item', inTable(() => stacks.staging, 'dynamodb:PutItem'), 'Allowed'],
-      ['the replicator may not read a dev item', inTable(() => stacks.dev, 'dynamodb:GetItem'), 'ImplicitlyDenied'],
+      ['the replicator reads a dev item (it writes only when the target differs)', inTable(() => stacks.dev, 'dynamodb:GetItem'), 'Allowed'],
+      ['the replicator may not scan the dev table', inTable(() => stacks.dev, 'dynamodb:Scan'), 'ImplicitlyDenied'],
       ['the replicator encrypts with staging’s key through S3 in us-east-1', withKey(() => stacks.staging, 'kms:GenerateDataKey', 's3.us-east-1.amazonaws.com'), 'Allowed'],
       ['the replicator may not use staging’s key through another region', withKey(() => stacks.staging, 'kms:GenerateDataKey', 's3.eu-west-1.amazonaws.com'), 'ImplicitlyDenied'],
       ['the replicator decrypts dev’s table key through DynamoDB', withKey(() => stacks.dev, 'kms:Decrypt', 'dynamodb.eu-west-1.amazonaws.com'), 'Allowed'],

@@ -70,7 +70,7 @@ describe('IAM documents', () => {
           Action: ['events:PutEvents'],
           Resource: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`,
           Condition: {
-            'ForAllValues:StringEquals': { 'events:source': ['data-platform.configuration-monitor'], 'events:detail-type': ['ConfigurationChanged'] },
+            'ForAllValues:StringEquals': { 'events:source': [`data-platform.configuration-monitor.${environment}`], 'events:detail-type': ['ConfigurationChanged'] },
             Null: { 'events:source': 'false', 'events:detail-type': 'false' },
           },
         },
@@ -112,8 +112,8 @@ describe('IAM documents', () => {
         },
         { Sid: 'ListSourceAndTargetBuckets', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [prod, ...targets].map((stack) => stack.outputs['bucketArn']) },
         { Sid: 'ReadTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:GetObject'], Resource: targets.map(config) },
-        { Sid: 'WriteTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'], Resource: targets.map(config) },
-        { Sid: 'WriteTargetMetadataItems', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: targets.map((stack) => stack.outputs['tableArn']) },
+        { Sid: 'WriteTargetConfigurationObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'], Resource: targets.map(config) },
+        { Sid: 'ReadAndWriteTargetMetadataItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: targets.map((stack) => stack.outputs['tableArn']) },
         {
           Sid: 'PublishTargetOutcomes',
           Effect: 'Allow',

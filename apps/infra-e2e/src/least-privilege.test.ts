@@ -1,6 +1,6 @@
 import type { EvaluationResult } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '@data-platform/env-module';
-import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE, type EnvironmentName } from '@data-platform/replication-contract';
+import { CONFIGURATION_CHANGED_DETAIL_TYPE, configurationChangedSource, type EnvironmentName } from '@data-platform/replication-contract';
 import { RESOURCE_TYPE } from '@data-platform/planned-stacks';
 import { planStacksBeforeAll } from './committed-stacks';
 import { decide } from './iam-decisions';
@@ -91,7 +91,9 @@ describe('the prod replicator', () => {
     ['deletes a staging config/ object', s3('s3:DeleteObject', 'staging', 'config/pipelines/orders.json'), 'Allowed'],
     ['heads a dev config/ object', s3('s3:GetObject', 'dev', 'config/pipelines/orders.json'), 'Allowed'],
     ['reads a prod item', item('dynamodb:GetItem', 'prod'), 'Allowed'],
+    ['reads a dev item (writes only where the target differs)', item('dynamodb:GetItem', 'dev'), 'Allowed'],
     ['puts a dev item', item('dynamodb:PutItem', 'dev'), 'Allowed'],
+    ['aborts a multipart copy into staging', s3('s3:AbortMultipartUpload', 'staging', 'config/pipelines/orders.json'), 'Allowed'],
     ['deletes a staging item', item('dynamodb:DeleteItem', 'staging'), 'Allowed'],
     ['publishes to dev’s success topic', publish('dev', 'success'), 'Allowed'],
     ['publishes to staging’s failure topic', publish('staging', 'failure'), 'Allowed'],
@@ -116,7 +118,7 @@ describe('the prod replicator', () => {
     ['put a prod item', item('dynamodb:PutItem', 'prod'), 'ImplicitlyDenied'],
     ['delete a prod item', item('dynamodb:DeleteItem', 'prod'), 'ImplicitlyDenied'],
     ['update a prod item', item('dynamodb:UpdateItem', 'prod'), 'ImplicitlyDenied'],
-    ['read a dev item', item('dynamodb:GetItem', 'dev'), 'ImplicitlyDenied'],
+    ['query the dev table', item('dynamodb:Query', 'dev'), 'ImplicitlyDenied'],
     ['scan the staging table', item('dynamodb:Scan', 'staging'), 'ImplicitlyDenied'],
     ['delete the dev table', item('dynamodb:DeleteTable', 'dev'), 'ImplicitlyDenied'],
     ['publish to prod’s failure topic', publish('prod', 'failure'), 'ImplicitlyDenied'],
@@ -134,6 +136,7 @@ describe('the prod replicator', () => {
 describe.each(['dev', 'staging', 'prod'] as const)('the %s monitor', (environment) => {
   const role = `arn:aws:iam::${ACCOUNT}:role/acme-config-monitor-${environment}`;
   const other: EnvironmentName = environment === 'dev' ? 'staging' : 'dev';
+  const own = configurationChangedSource(environment);
   /** One PutEvents batch: the source and detail-type of each entry. */
   const bus = (...sources: string[]): Case => ({
     action: 'events:PutEvents',
@@ -144,15 +147,16 @@ describe.each(['dev', 'staging', 'prod'] as const)('the %s monitor', (environmen
   it.each<[string, Case, EvaluationResult]>([
     ['reads its table’s stream', { action: 'dynamodb:GetRecords', resource: () => streamArn(environment) }, 'Allowed'],
     ['lists streams (no resource type exists)', { action: 'dynamodb:ListStreams', resource: () => '*' }, 'Allowed'],
-    ['puts ConfigurationChanged events on the default bus', bus(CONFIGURATION_CHANGED_SOURCE), 'Allowed'],
+    ['puts ConfigurationChanged events on the default bus', bus(own), 'Allowed'],
     ['dead-letters into its DLQ', deadLetter(environment), 'Allowed'],
     ['decrypts its table’s stream through DynamoDB', key('kms:Decrypt', environment, 'dynamodb'), 'Allowed'],
     ['may not decrypt with its key through S3', key('kms:Decrypt', environment, 's3'), 'ImplicitlyDenied'],
     ['may not decrypt with another environment’s key', key('kms:Decrypt', other, 'dynamodb'), 'ImplicitlyDenied'],
     ['may not read another environment’s stream', { action: 'dynamodb:GetRecords', resource: () => streamArn(other) }, 'ImplicitlyDenied'],
-    ['puts a batch of them', bus(CONFIGURATION_CHANGED_SOURCE, CONFIGURATION_CHANGED_SOURCE), 'Allowed'],
+    ['puts a batch of them', bus(own, own), 'Allowed'],
     ['may not put events of another source', bus('aws.s3'), 'ImplicitlyDenied'],
-    ['may not slip another source into a batch', bus(CONFIGURATION_CHANGED_SOURCE, 'aws.s3'), 'ImplicitlyDenied'],
+    ['may not slip another source into a batch', bus(own, 'aws.s3'), 'ImplicitlyDenied'],
+    ['may not put events with another environment’s source', bus(configurationChangedSource(other)), 'ImplicitlyDenied'],
     ['may not put events without a source', { action: 'events:PutEvents', resource: () => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default` }, 'ImplicitlyDenied'],
     ['may not read its bucket’s config/ objects', s3('s3:GetObject', environment, 'config/x.json'), 'ImplicitlyDenied'],
     ['may not write its bucket', s3('s3:PutObject', environment, 'config/x.json'), 'ImplicitlyDenied'],
@@ -162,6 +166,21 @@ describe.each(['dev', 'staging', 'prod'] as const)('the %s monitor', (environmen
     ['may not publish outcomes', publish(environment, 'failure'), 'ImplicitlyDenied'],
   ])('%s', async (_case, request, expected) => {
     expect(await asRole(role, rolePolicy(environment, 'monitor'), request)).toBe(expected);
+  });
+});
+
+describe('forged changes', () => {
+  it.each(['dev', 'staging'] as const)('the %s monitor may not put any event the prod rule accepts', async (environment) => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/acme-config-monitor-${environment}`;
+    // The sources the prod rule matches are exactly those its committed pattern lists.
+    const pattern = stacks.prod.json<{ source: string[] }>(stacks.prod.find(RESOURCE_TYPE.eventRule, 'replication-rule'), 'eventPattern');
+    expect(pattern.source).toEqual([configurationChangedSource('prod')]);
+    const request: Case = {
+      action: 'events:PutEvents',
+      resource: () => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`,
+      context: { 'events:source': pattern.source, 'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE] },
+    };
+    expect(await asRole(role, rolePolicy(environment, 'monitor'), request)).toBe('ImplicitlyDenied');
   });
 });
 

@@ -66,7 +66,7 @@ describe('data bucket', () => {
     expect(stack.find(RESOURCE_TYPE.bucketNotification, 'monitor-config-objects').inputs).toEqual({
       bucket: stack.outputs['bucketName'],
       lambdaFunctions: [
-        { id: 'config-object-changes', lambdaFunctionArn: monitorArn, events: ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'], filterPrefix: 'config/' },
+        { id: 'config-object-changes', lambdaFunctionArn: monitorArn, events: ['s3:ObjectCreated:*', 's3:ObjectRemoved:*', 's3:ObjectTagging:*'], filterPrefix: 'config/' },
       ],
     });
     expect(stack.find(RESOURCE_TYPE.lambdaPermission, 'monitor-s3-invoke').inputs).toEqual({

@@ -1,7 +1,6 @@
 import {
   buildConfigurationChanged,
   CONFIGURATION_CHANGED_DETAIL_TYPE,
-  CONFIGURATION_CHANGED_SOURCE,
   parseConfigurationChangedDetail,
   toConfigurationChangedEntry,
 } from './configuration-changed';
@@ -30,12 +29,20 @@ describe('parseConfigurationChangedDetail', () => {
     expect(detail.subject).toEqual({ kind: 'bucket-object', bucketName: 'b', key: 'config/a.json', versionId: 'v1' });
   });
 
+  it('takes an object tag change without a sequence (its notification carries no sequencer)', () => {
+    const { sequence: _sequence, ...withoutSequence } = tableChange;
+    const detail = buildConfigurationChanged({ ...withoutSequence, subject: { kind: 'bucket-object', bucketName: 'b', key: 'config/a.json' }, changeType: 'tagged' });
+    expect(detail.sequence).toBeUndefined();
+  });
+
   it.each([
     ['not an object', 'x', /detail="x" is invalid: must be an object/],
     ['wrong schema version', { ...tableChange, schemaVersion: 2 }, /detail.schemaVersion=2 is invalid: must be 1/],
     ['unknown environment', { ...tableChange, schemaVersion: 1, environment: 'qa' }, /detail.environment="qa" is invalid: must be one of dev, staging, prod/],
     ['unknown change type', { ...tableChange, schemaVersion: 1, changeType: 'moved' }, /detail.changeType="moved" is invalid/],
-    ['non-numeric sequence', { ...tableChange, schemaVersion: 1, sequence: '12z' }, /detail.sequence="12z" is invalid: must be a decimal or hexadecimal number/],
+    ['a hexadecimal stream sequence number', { ...tableChange, schemaVersion: 1, sequence: 'ffff' }, /detail.sequence="ffff" is invalid: must be a decimal stream sequence number of at most 40 digits/],
+    ['a 41-digit stream sequence number', { ...tableChange, schemaVersion: 1, sequence: '9'.repeat(41) }, /detail.sequence=.* is invalid: must be a decimal stream sequence number of at most 40 digits/],
+    ['a non-hexadecimal S3 sequencer', { ...tableChange, schemaVersion: 1, subject: { kind: 'bucket-object', bucketName: 'b', key: 'config/a.json' }, sequence: '12z' }, /detail.sequence="12z" is invalid: must be a hexadecimal S3 sequencer of at most 64 digits/],
     ['bad time', { ...tableChange, schemaVersion: 1, changedAt: 'yesterday' }, /detail.changedAt="yesterday" is invalid: must be an ISO-8601 time/],
     ['empty key', { ...tableChange, schemaVersion: 1, subject: { ...tableChange.subject, key: {} } }, /detail.subject.key=\{\} is invalid: must name at least one key attribute/],
     ['unknown kind', { ...tableChange, schemaVersion: 1, subject: { kind: 'queue' } }, /detail.subject.kind="queue" is invalid: must be one of table-item, bucket-object/],
@@ -54,7 +61,7 @@ describe('toConfigurationChangedEntry', () => {
     const detail = buildConfigurationChanged(tableChange);
     const entry = toConfigurationChangedEntry(detail, { eventBusName: 'default', resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/t'] });
     expect(entry).toEqual({
-      Source: CONFIGURATION_CHANGED_SOURCE,
+      Source: 'data-platform.configuration-monitor.prod',
       DetailType: CONFIGURATION_CHANGED_DETAIL_TYPE,
       Detail: JSON.stringify(detail),
       EventBusName: 'default',

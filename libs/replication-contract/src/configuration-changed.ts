@@ -6,8 +6,18 @@ import { parseWithSchema, showValue } from './schema-issue';
  * The one event this system puts on the default event bus. The monitor builds it,
  * the prod rule's pattern (replication-rule-pattern.ts) matches it and the
  * replicator parses it, all from this file, so the three cannot drift apart.
+ *
+ * The source names the environment whose monitor sent it, and each monitor's role
+ * may put events with its own source only (an `events:source` condition): so the
+ * dev and staging monitors, which share an account and a bus with prod in the
+ * committed config, cannot emit an event the prod rule accepts. (`detail` is the
+ * sender's to choose; `source` is checked by IAM.)
  */
-export const CONFIGURATION_CHANGED_SOURCE = 'data-platform.configuration-monitor';
+export const CONFIGURATION_CHANGED_SOURCE_PREFIX = 'data-platform.configuration-monitor';
+
+export function configurationChangedSource(environment: EnvironmentName): string {
+  return `${CONFIGURATION_CHANGED_SOURCE_PREFIX}.${environment}`;
+}
 export const CONFIGURATION_CHANGED_DETAIL_TYPE = 'ConfigurationChanged';
 export const CONFIGURATION_CHANGED_SCHEMA_VERSION = 1;
 /** The bus the monitors put changes on and the prod rule listens to. */
@@ -37,8 +47,9 @@ export type ChangeSubject = TableItemSubject | BucketObjectSubject;
 export type ChangeKind = ChangeSubject['kind'];
 export const CHANGE_KINDS: readonly ChangeKind[] = ['table-item', 'bucket-object'];
 
-export type ChangeType = 'created' | 'updated' | 'deleted';
-export const CHANGE_TYPES: readonly ChangeType[] = ['created', 'updated', 'deleted'];
+/** `tagged`: only the tags of an object changed (s3:ObjectTagging:*). */
+export type ChangeType = 'created' | 'updated' | 'deleted' | 'tagged';
+export const CHANGE_TYPES: readonly ChangeType[] = ['created', 'updated', 'deleted', 'tagged'];
 
 export interface ConfigurationChangedDetail {
   readonly schemaVersion: typeof CONFIGURATION_CHANGED_SCHEMA_VERSION;
@@ -49,10 +60,13 @@ export interface ConfigurationChangedDetail {
   readonly subject: ChangeSubject;
   readonly changeType: ChangeType;
   /**
-   * Orders the changes of one subject: a stream record's SequenceNumber (decimal)
-   * or an S3 notification's sequencer (hexadecimal). The replicator turns it into a stamp whose string order is the source's order (sequence-stamp.ts).
+   * Where the change sits in its source's order, for logs and correlation: a stream
+   * record's SequenceNumber (decimal) or an S3 notification's sequencer
+   * (hexadecimal). Absent for object tag changes, whose notifications carry no
+   * sequencer. Replication never orders by it (it applies prod's current state and
+   * checks it afterwards), so a forged or wrong sequence cannot hold a target back.
    */
-  readonly sequence: string;
+  readonly sequence?: string;
   /** ISO-8601 time at which the source recorded the change. */
   readonly changedAt: string;
 }
@@ -62,7 +76,8 @@ export interface ConfigurationChangedEvent {
   readonly version: string;
   readonly id: string;
   readonly 'detail-type': typeof CONFIGURATION_CHANGED_DETAIL_TYPE;
-  readonly source: typeof CONFIGURATION_CHANGED_SOURCE;
+  /** configurationChangedSource(detail.environment). */
+  readonly source: string;
   readonly account: string;
   readonly time: string;
   readonly region: string;
@@ -135,14 +150,29 @@ const detailSchema = z.object(
     environment: z.enum(ENVIRONMENT_NAMES, { error: `must be one of ${ENVIRONMENT_NAMES.join(', ')}` }),
     subject: subjectSchema,
     changeType: z.enum(CHANGE_TYPES, { error: `must be one of ${CHANGE_TYPES.join(', ')}` }),
-    // Per-kind rules (decimal stream numbers, hexadecimal S3 sequencers) apply where the sequence becomes a stamp.
-    sequence: boundedString(64, 'a stream sequence number or an S3 sequencer').check(
-      z.regex(/^[0-9a-fA-F]+$/, { error: 'must be a decimal or hexadecimal number' }),
-    ),
+    sequence: z.optional(boundedString(64, 'a stream sequence number or an S3 sequencer')),
     changedAt: boundedString(64, 'an ISO-8601 time').check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO-8601 time' })),
   },
   { error: 'must be an object' },
+).check(
+  z.superRefine((detail, context) => {
+    const rule = SEQUENCE_RULES[detail.subject.kind];
+    if (detail.sequence !== undefined && !rule.pattern.test(detail.sequence)) {
+      context.issues.push({ code: 'custom', path: ['sequence'], message: rule.message, input: detail.sequence });
+    }
+  }),
 );
+
+/**
+ * Each kind's sequence as its source documents it: DynamoDB Streams SequenceNumber
+ * is a decimal string of 21 to 40 characters (Streams API, StreamRecord), an S3
+ * sequencer a hexadecimal string of unspecified length (S3 event message structure),
+ * bounded here by the 64 bytes above.
+ */
+const SEQUENCE_RULES = {
+  'table-item': { pattern: /^[0-9]{1,40}$/, message: 'must be a decimal stream sequence number of at most 40 digits' },
+  'bucket-object': { pattern: /^[0-9A-Fa-f]{1,64}$/, message: 'must be a hexadecimal S3 sequencer of at most 64 digits' },
+} as const satisfies Record<ChangeKind, { pattern: RegExp; message: string }>;
 
 /**
  * Validates an untrusted value (an EventBridge `detail`, a DLQ message body) and
@@ -166,7 +196,7 @@ export function toConfigurationChangedEntry(
   options: { eventBusName: string; resources: string[] },
 ): ConfigurationChangedEntry {
   return {
-    Source: CONFIGURATION_CHANGED_SOURCE,
+    Source: configurationChangedSource(detail.environment),
     DetailType: CONFIGURATION_CHANGED_DETAIL_TYPE,
     Detail: JSON.stringify(detail),
     EventBusName: options.eventBusName,

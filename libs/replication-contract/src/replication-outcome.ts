@@ -2,9 +2,11 @@ import type { ChangeKind, ChangeSubject, ChangeType } from './configuration-chan
 import type { EnvironmentName } from './environments';
 
 /**
- * What the replicator did to one target for one change. `applied`: the target now
- * holds prod's state (written or deleted); `skipped-newer`: the target already held
- * a state at least as new, so nothing was written (duplicate or late delivery).
+ * What the replicator did to one target for one change. `put` / `delete`: the target
+ * now holds prod's current state, written or deleted (and prod was checked not to
+ * have changed meanwhile); `skipped-newer`: the target already held prod's current
+ * state, which is this change's or a newer one's, so nothing was written (a duplicate,
+ * a late delivery, or a change another replication already applied).
  */
 export type ReplicationAction = 'put' | 'delete' | 'skipped-newer';
 

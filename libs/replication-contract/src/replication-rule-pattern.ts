@@ -1,7 +1,7 @@
 import {
   CONFIGURATION_CHANGED_DETAIL_TYPE,
   CONFIGURATION_CHANGED_SCHEMA_VERSION,
-  CONFIGURATION_CHANGED_SOURCE,
+  configurationChangedSource,
 } from './configuration-changed';
 import type { EnvironmentName } from './environments';
 
@@ -11,17 +11,18 @@ export interface EventPattern {
 }
 
 /**
- * The pattern of the rule that triggers replication. It matches only this
- * system's monitor events, only from the source environment, and only when put
- * by the source account (`account` is set by EventBridge, not by the sender), so
- * the dev and staging monitors' events about the replicator's own writes never match.
+ * The pattern of the rule that triggers replication. It matches only events whose
+ * source is the source environment's monitor (which only that monitor's role may
+ * put: configurationChangedSource), only when put by the source account (`account`
+ * is set by EventBridge, not by the sender), and only about the source environment,
+ * so the dev and staging monitors' events about the replicator's own writes never match.
  */
 export function replicationRulePattern(options: {
   sourceEnvironment: EnvironmentName;
   accountId: string;
 }): EventPattern {
   return {
-    source: [CONFIGURATION_CHANGED_SOURCE],
+    source: [configurationChangedSource(options.sourceEnvironment)],
     'detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE],
     account: [options.accountId],
     detail: {

@@ -1,4 +1,3 @@
-import { BUCKET_OBJECT_STAMP_KEY, toSequenceStamp } from '../src/replication/sequence-stamp';
 import { notificationEvent } from './lambda-events';
 import { useThreeEnvironments } from './three-environments';
 
@@ -37,7 +36,7 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
       expect(await world.readObject(environment, key)).toEqual({
         body: '{"schedule":"hourly"}',
         contentType: 'application/json',
-        metadata: { owner: 'ingest-team', [BUCKET_OBJECT_STAMP_KEY]: toSequenceStamp(created.s3.object.sequencer) },
+        metadata: { owner: 'ingest-team' },
         // s3rver does not apply TaggingDirective=COPY; the copy request is asserted in bucket-object-replica.test.ts.
         tags: {},
       });
@@ -49,7 +48,7 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
     for (const environment of ['staging', 'dev'] as const) {
       expect(await world.readObject(environment, key)).toMatchObject({
         body: '{"schedule":"daily"}',
-        metadata: { owner: 'platform', [BUCKET_OBJECT_STAMP_KEY]: toSequenceStamp(updated.s3.object.sequencer) },
+        metadata: { owner: 'platform' },
       });
     }
     await expectSucceeded('put', key);
@@ -62,7 +61,7 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
     await expectSucceeded('delete', key);
   });
 
-  it('skips a duplicate notification', async () => {
+  it('copies again on a duplicate notification and ends equal', async () => {
     const duplicateKey = 'config/duplicate.yaml';
     const created = await world.putObject('prod', duplicateKey, 'a: 1', { contentType: 'application/yaml' });
     await world.propagate('prod', notificationEvent(created));
@@ -72,13 +71,13 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
     expect(again.replications).toEqual([
       expect.objectContaining({
         targets: [
-          { environment: 'staging', outcome: 'succeeded', action: 'skipped-newer', attempts: 1 },
-          { environment: 'dev', outcome: 'succeeded', action: 'skipped-newer', attempts: 1 },
+          { environment: 'staging', outcome: 'succeeded', action: 'put', attempts: 1 },
+          { environment: 'dev', outcome: 'succeeded', action: 'put', attempts: 1 },
         ],
       }),
     ]);
-    expect(await world.readObject('dev', duplicateKey)).toMatchObject({ body: 'a: 1' });
-    await expectSucceeded('skipped-newer', duplicateKey);
+    expect(await world.readObject('dev', duplicateKey)).toMatchObject({ body: 'a: 1', contentType: 'application/yaml' });
+    await expectSucceeded('put', duplicateKey);
   });
 
   it('converges to the newest object when two updates arrive in reverse order', async () => {
@@ -88,30 +87,51 @@ describe('bucket objects: prod config/ changes reach dev and staging', () => {
 
     await world.propagate('prod', notificationEvent(newer));
     await expectSucceeded('put', reversedKey);
-    const late = await world.propagate('prod', notificationEvent(older));
-    expect(late.replications).toEqual([expect.objectContaining({ targets: [expect.objectContaining({ action: 'skipped-newer' }), expect.objectContaining({ action: 'skipped-newer' })] })]);
-    await expectSucceeded('skipped-newer', reversedKey);
+    // The late, older change copies prod's current object: v2 again, never v1.
+    await world.propagate('prod', notificationEvent(older));
+    await expectSucceeded('put', reversedKey);
 
     for (const environment of ['staging', 'dev'] as const) {
-      expect(await world.readObject(environment, reversedKey)).toMatchObject({
-        body: '{"v":2}',
-        metadata: { [BUCKET_OBJECT_STAMP_KEY]: toSequenceStamp(newer.s3.object.sequencer) },
-      });
+      expect(await world.readObject(environment, reversedKey)).toMatchObject({ body: '{"v":2}' });
     }
   });
 
-  it('replicates a late create of an object prod has since deleted as a delete', async () => {
+  it('writes nothing for a late create of an object prod has since deleted', async () => {
     const goneKey = 'config/short-lived.json';
     const created = await world.putObject('prod', goneKey, '{}');
     const removed = await world.removeObject('prod', goneKey);
 
     const late = await world.propagate('prod', notificationEvent(created));
-    expect(late.replications).toEqual([expect.objectContaining({ targets: [expect.objectContaining({ action: 'delete' }), expect.objectContaining({ action: 'delete' })] })]);
-    await expectSucceeded('delete', goneKey);
+    expect(late.replications).toEqual([expect.objectContaining({ targets: [expect.objectContaining({ action: 'skipped-newer' }), expect.objectContaining({ action: 'skipped-newer' })] })]);
+    await expectSucceeded('skipped-newer', goneKey);
     await world.propagate('prod', notificationEvent(removed));
-    await expectSucceeded('delete', goneKey);
+    await expectSucceeded('skipped-newer', goneKey);
     expect(await world.readObject('dev', goneKey)).toBeUndefined();
     expect(await world.readObject('staging', goneKey)).toBeUndefined();
+  });
+
+  it('keeps user metadata that is at S3’s 2 KB limit exactly (nothing is added to it)', async () => {
+    const fullKey = 'config/full-metadata.json';
+    // 2 KB counts the UTF-8 bytes of keys and values of x-amz-meta-*.
+    const metadata = { a: 'x'.repeat(1024 - 1), b: 'y'.repeat(1024 - 1) };
+    const created = await world.putObject('prod', fullKey, '{}', { metadata });
+    await world.propagate('prod', notificationEvent(created));
+    await expectSucceeded('put', fullKey);
+    expect((await world.readObject('dev', fullKey))?.metadata).toEqual(metadata);
+  });
+
+  it('replicates a tag-only change by copying the object again, tags included', async () => {
+    const taggedKey = 'config/tagged.json';
+    const created = await world.putObject('prod', taggedKey, '{"v":1}');
+    await world.propagate('prod', notificationEvent(created));
+    await expectSucceeded('put', taggedKey);
+
+    const tagged = await world.tagObject('prod', taggedKey, { classification: 'restricted' });
+    const result = await world.propagate('prod', notificationEvent(tagged));
+    expect(result.busEvents.map((event) => event.detail)).toEqual([expect.objectContaining({ changeType: 'tagged' })]);
+    expect(result.busEvents[0]?.detail.sequence).toBeUndefined();
+    await expectSucceeded('put', taggedKey);
+    // s3rver ignores TaggingDirective=COPY; the copy request is asserted in bucket-object-replica.test.ts.
   });
 
   it('ignores objects outside the configuration prefix', async () => {

@@ -70,6 +70,13 @@ export class NotificationRecorder {
     return this.record('ObjectRemoved:Delete', key, {});
   }
 
+  /** A PutObjectTagging: S3 sends no sequencer with it. */
+  tagged(key: string): S3EventRecord {
+    const record = this.record('ObjectTagging:Put', key, {});
+    const { sequencer: _sequencer, ...object } = record.s3.object;
+    return { ...record, responseElements: { ...record.responseElements, 'x-amz-request-id': `TAGGING${this.sequence}` }, s3: { ...record.s3, object: object as typeof record.s3.object } };
+  }
+
   private record(eventName: string, key: string, object: { size?: number; eTag?: string }): S3EventRecord {
     this.sequence += 1n;
     return {

@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { type EnvironmentName, replicationRulePattern } from '@data-platform/replication-contract';
+import { configurationChangedSource, type EnvironmentName, replicationRulePattern } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createMonitorHandler } from '../src/functions/monitor/monitor-handler';
 import { CapturingLogger } from './capturing-logger';
@@ -62,6 +62,16 @@ describe('the prod replication rule against real monitor events', () => {
       expect(matchesEventPattern(pattern, event)).toBe(false);
     }
   });
+
+  it.each(['dev', 'staging'] as const)(
+    'matches no forged prod change the %s monitor may put (its role may put only its own source)',
+    async (environment) => {
+      for (const event of await monitorEvents('prod')) {
+        const forged = { ...event, source: configurationChangedSource(environment) };
+        expect(matchesEventPattern(pattern, forged)).toBe(false);
+      }
+    },
+  );
 
   it('matches nothing put by another account, even stamped prod', async () => {
     const events = await monitorEvents('prod', '999999999999');

@@ -304,6 +304,14 @@ export async function startThreeEnvironments() {
       return env.notifications.created(key, Buffer.byteLength(body), (ETag ?? '').replace(/"/g, ''));
     },
 
+    async tagObject(environment: EnvironmentName, key: string, tags: Record<string, string>): Promise<S3EventRecord> {
+      const env = environments[environment];
+      await s3.send(
+        new PutObjectTaggingCommand({ Bucket: env.bucketName, Key: key, Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) } }),
+      );
+      return env.notifications.tagged(key);
+    },
+
     async removeObject(environment: EnvironmentName, key: string): Promise<S3EventRecord> {
       const env = environments[environment];
       await s3.send(new DeleteObjectCommand({ Bucket: env.bucketName, Key: key }));

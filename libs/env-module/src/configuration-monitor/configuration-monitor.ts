@@ -11,8 +11,8 @@ import { CONFIGURATION_EVENT_BUS } from '@data-platform/replication-contract';
 import { configurationEventBusArn } from '../naming/arns';
 import type { DataBucket } from '../storage/data-bucket';
 
-/** S3 events that change what a configuration key holds. */
-export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] as const;
+/** S3 events that change what a configuration key holds: its bytes and metadata, its existence, its tags. */
+export const CONFIG_OBJECT_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*', 's3:ObjectTagging:*'] as const;
 
 export interface ConfigurationMonitorArgs extends EnvironmentFunctionArgs {
   readonly tableStream: TableStreamSettings;
@@ -47,7 +47,7 @@ export class ConfigurationMonitor extends pulumi.ComponentResource {
         permissions: pulumi
           .all([args.table.streamArn, args.key.keyArn])
           .apply(([tableStreamArn, encryptionKeyArn]) =>
-            monitorStatements({ tableStreamArn, encryptionKeyArn, eventBusArn: configurationEventBusArn(args.location) }),
+            monitorStatements({ environment: args.environment, tableStreamArn, encryptionKeyArn, eventBusArn: configurationEventBusArn(args.location) }),
           ),
       },
       { parent: this },

@@ -1,4 +1,4 @@
-import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from '@data-platform/replication-contract';
+import { CONFIGURATION_CHANGED_DETAIL_TYPE, configurationChangedSource } from '@data-platform/replication-contract';
 import { FUNCTION_BASELINE_ACTIONS, functionBaselineStatements } from './function-baseline-permissions';
 import { lambdaTrustPolicy } from './lambda-trust-policy';
 import { MONITOR_ACTIONS, monitorStatements } from './monitor-permissions';
@@ -43,13 +43,14 @@ describe('function permissions', () => {
 
   it('gives the monitor its stream and only its own events on the bus', () => {
     const statements = monitorStatements({
+      environment: 'staging',
       tableStreamArn: 'arn:aws:dynamodb:eu-west-1:111111111111:table/t/stream/x',
       eventBusArn: 'arn:aws:events:eu-west-1:111111111111:event-bus/default',
       encryptionKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
     });
     expect(actionsOf(statements)).toEqual(Object.values(MONITOR_ACTIONS).flat());
     expect(statements.find((statement) => statement.Sid === 'PublishConfigurationChanges')?.Condition).toEqual({
-      'ForAllValues:StringEquals': { 'events:source': [CONFIGURATION_CHANGED_SOURCE], 'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE] },
+      'ForAllValues:StringEquals': { 'events:source': [configurationChangedSource('staging')], 'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE] },
       Null: { 'events:source': 'false', 'events:detail-type': 'false' },
     });
     expect(statements.find((statement) => statement.Sid === 'DecryptTableStream')).toMatchObject({
@@ -61,7 +62,7 @@ describe('function permissions', () => {
   it('gives the replicator every action it calls, reads on the source and writes on the targets', () => {
     const statements = replicatorStatements(source, [target('dev', 'eu-west-1', '111111111111')]);
     expect(new Set(actionsOf(statements))).toEqual(new Set(Object.values(REPLICATOR_ACTIONS).flat()));
-    const writes = statements.filter((statement) => statement.Sid.startsWith('Write')).flatMap((statement) => statement.Resource);
+    const writes = statements.filter((statement) => /Write/.test(statement.Sid)).flatMap((statement) => statement.Resource);
     expect(writes).toEqual(['arn:aws:s3:::acme-data-dev/config/*', 'arn:aws:dynamodb:eu-west-1:111111111111:table/acme-metadata-dev']);
     expect(JSON.stringify(writes)).not.toContain('prod');
   });

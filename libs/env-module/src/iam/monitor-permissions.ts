@@ -1,4 +1,4 @@
-import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from '@data-platform/replication-contract';
+import { CONFIGURATION_CHANGED_DETAIL_TYPE, configurationChangedSource, type EnvironmentName } from '@data-platform/replication-contract';
 import type { PolicyStatement } from './policy-document';
 import { viaServices } from './kms-via-service';
 
@@ -17,12 +17,14 @@ export const MONITOR_ACTIONS = {
 } as const;
 
 export interface MonitorResources {
+  /** The monitor's own environment: the only event source it may put. */
+  readonly environment: EnvironmentName;
   readonly tableStreamArn: string;
   readonly eventBusArn: string;
   readonly encryptionKeyArn: string;
 }
 
-export function monitorStatements({ tableStreamArn, eventBusArn, encryptionKeyArn }: MonitorResources): PolicyStatement[] {
+export function monitorStatements({ environment, tableStreamArn, eventBusArn, encryptionKeyArn }: MonitorResources): PolicyStatement[] {
   return [
     { Sid: 'ReadMetadataTableStream', Effect: 'Allow', Action: MONITOR_ACTIONS.readTableStream, Resource: tableStreamArn },
     { Sid: 'ListTableStreams', Effect: 'Allow', Action: MONITOR_ACTIONS.listTableStreams, Resource: '*' },
@@ -32,10 +34,11 @@ export function monitorStatements({ tableStreamArn, eventBusArn, encryptionKeyAr
       Action: MONITOR_ACTIONS.publishChanges,
       Resource: eventBusArn,
       // Both keys are multivalued (one value per entry of the batch): every entry must be ours,
-      // and a request without them matches nothing.
+      // and a request without them matches nothing. The source is this environment's own, so
+      // no monitor can put an event the prod rule (which matches prod's source) accepts.
       Condition: {
         'ForAllValues:StringEquals': {
-          'events:source': [CONFIGURATION_CHANGED_SOURCE],
+          'events:source': [configurationChangedSource(environment)],
           'events:detail-type': [CONFIGURATION_CHANGED_DETAIL_TYPE],
         },
         Null: { 'events:source': 'false', 'events:detail-type': 'false' },

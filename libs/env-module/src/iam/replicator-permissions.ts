@@ -8,24 +8,34 @@ import type { PolicyStatement } from './policy-document';
  * and only to configuration: objects under `config/` and metadata table items.
  */
 export const REPLICATOR_ACTIONS = {
-  /** HeadObject and the source side of CopyObject (TaggingDirective COPY reads the tags). */
+  /**
+   * HeadObject (before and after each write), the source side of CopyObject and
+   * UploadPartCopy, and GetObjectTagging (TaggingDirective COPY reads the tags; a
+   * multipart copy sets them on the upload).
+   */
   readSourceObjects: ['s3:GetObject', 's3:GetObjectTagging'],
-  /** GetItem, strongly consistent. */
+  /** GetItem, strongly consistent, before and after each target write. */
   readSourceItems: ['dynamodb:GetItem'],
   /** CopyObject decrypts the prod object (SSE-KMS); GetItem decrypts the prod table's key (customer-managed). */
   decryptSourceData: ['kms:Decrypt'],
   /** S3 answers HeadObject of a missing key with 404 only to callers that may list the bucket (403 otherwise). */
   listBuckets: ['s3:ListBucket'],
-  /** HeadObject of the target's current object, to compare its replication stamp. */
+  /** HeadObject of the target's current object: a delete is needed only when it exists. */
   readTargetObjects: ['s3:GetObject'],
-  /** CopyObject (with its tags) and conditional DeleteObject. */
-  writeTargetObjects: ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
-  /** Conditional PutItem and DeleteItem. */
+  /**
+   * CopyObject (with its tags), a multipart copy (CreateMultipartUpload,
+   * UploadPartCopy and CompleteMultipartUpload are all s3:PutObject; aborting one is
+   * its own action) and DeleteObject.
+   */
+  writeTargetObjects: ['s3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'],
+  /** GetItem (strongly consistent), to write only when the target differs from prod. */
+  readTargetItems: ['dynamodb:GetItem'],
+  /** PutItem and DeleteItem. */
   writeTargetItems: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
   publishOutcomes: ['sns:Publish'],
   /** S3 encrypts the copied object, and SNS the outcome, with the target's key. */
   encryptForTargets: ['kms:GenerateDataKey', 'kms:Decrypt'],
-  /** PutItem and DeleteItem decrypt the target table's key (customer-managed). */
+  /** GetItem, PutItem and DeleteItem decrypt the target table's key (customer-managed). */
   useTargetTableKeys: ['kms:Decrypt'],
 } as const;
 
@@ -75,7 +85,12 @@ export function replicatorStatements(source: ReplicationSourceResources, targets
     },
     { Sid: 'ReadTargetConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.readTargetObjects, Resource: targets.map((target) => configObjectsArn(target.bucketArn)) },
     { Sid: 'WriteTargetConfigurationObjects', Effect: 'Allow', Action: REPLICATOR_ACTIONS.writeTargetObjects, Resource: targets.map((target) => configObjectsArn(target.bucketArn)) },
-    { Sid: 'WriteTargetMetadataItems', Effect: 'Allow', Action: REPLICATOR_ACTIONS.writeTargetItems, Resource: targets.map((target) => target.tableArn) },
+    {
+      Sid: 'ReadAndWriteTargetMetadataItems',
+      Effect: 'Allow',
+      Action: [...REPLICATOR_ACTIONS.readTargetItems, ...REPLICATOR_ACTIONS.writeTargetItems],
+      Resource: targets.map((target) => target.tableArn),
+    },
     {
       Sid: 'PublishTargetOutcomes',
       Effect: 'Allow',

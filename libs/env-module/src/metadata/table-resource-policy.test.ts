@@ -6,11 +6,11 @@ describe('metadataTablePolicy', () => {
     const replicator = 'arn:aws:iam::111111111111:role/acme-config-replicator-prod';
     expect(metadataTablePolicy({ tableArn, crossAccountReplicatorRoleArn: replicator }).Statement).toEqual([
       {
-        Sid: 'ProdReplicatorWritesItems',
+        Sid: 'ProdReplicatorReadsAndWritesItems',
         Effect: 'Allow',
         Principal: { AWS: 'arn:aws:iam::111111111111:root' },
         Condition: { ArnEquals: { 'aws:PrincipalArn': replicator } },
-        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
         Resource: tableArn,
       },
     ]);

@@ -16,7 +16,7 @@ describe('dataBucketPolicy', () => {
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws:iam::111111111111:root' },
       Condition: { ArnEquals: { 'aws:PrincipalArn': replicator } },
-      Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'],
+      Action: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:AbortMultipartUpload', 's3:DeleteObject'],
       Resource: `${bucketArn}/config/*`,
     });
   });

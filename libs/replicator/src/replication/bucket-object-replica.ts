@@ -6,99 +6,103 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BucketObjectSubject, ReplicationAction, ReplicationTarget } from '@data-platform/replication-contract';
-import { isNotFound } from '../runtime/error-summary';
-import { planReplication } from './newest-wins';
-import { BUCKET_OBJECT_STAMP_KEY, readStamp } from './sequence-stamp';
+import { httpStatusOf, isNotFound } from '../runtime/error-summary';
+import { copyObjectInParts, type CopyPlan, DEFAULT_COPY_PLAN } from './multipart-copy';
+import { SourceChangedError } from './source-changed-error';
 
 /**
- * Makes one target's object equal to prod's current object, newest-wins. One
- * attempt: the caller retries the whole function, so every attempt re-reads both.
+ * Makes one target's object equal to prod's current object: bytes, user metadata,
+ * headers and tags. One attempt: the caller retries the whole function, so every
+ * attempt re-reads prod.
  *
- * S3 has no conditional expression on metadata, so the stamp is compared here and
- * the write is made conditional on the target's ETag (If-Match, or If-None-Match: *
- * when it was absent) and on the source's ETag (CopySourceIfMatch). If either
- * object changed since we looked, S3 answers 412 and the retry re-reads.
+ * Nothing is added to the object (metadata at S3's 2 KB limit copies as it is), and
+ * no order of changes is trusted: the copy is of prod's object as it is now (every
+ * copy request is conditional on the ETag we read, so it is that version or fails),
+ * and prod is read again after the write. If prod changed in between, the attempt
+ * fails retryably and the retry copies the newer state. A copy whose source
+ * disappeared (NoSuchKey, or 412 because it changed) is the same case: prod moved
+ * on, so the retry reads it again and converges (a delete, usually).
+ *
+ * The target's content cannot be compared with prod's cheaply (ETags of SSE-KMS
+ * objects are not content hashes), so a present object is always copied: a
+ * duplicate or late change copies again, server-side, and ends equal all the same.
+ * Tag-only changes take the same path, so tags never reach a target without the
+ * bytes and metadata they belong to.
  */
 export async function replicateBucketObject(request: {
   readonly subject: BucketObjectSubject;
   readonly target: ReplicationTarget;
-  readonly changeStamp: string;
   readonly s3: S3Client;
   readonly signal: AbortSignal;
+  readonly copyPlan?: CopyPlan;
 }): Promise<ReplicationAction> {
-  const { subject, target, changeStamp, s3, signal } = request;
+  const { subject, target, s3, signal } = request;
   const [source, current] = await Promise.all([
     headObject(s3, subject.bucketName, subject.key, signal),
     headObject(s3, target.bucketName, subject.key, signal),
   ]);
-  const action = planReplication({
-    sourceExists: source !== undefined,
-    targetStamp: readStamp(current?.Metadata?.[BUCKET_OBJECT_STAMP_KEY]),
-    changeStamp,
-  });
-  if (action === 'skipped-newer') {
-    return action;
-  }
   if (source === undefined) {
-    if (current !== undefined) {
-      await deleteTargetObject(request, current.ETag);
+    if (current === undefined) {
+      return 'skipped-newer';
     }
-    return 'delete';
+    await s3.send(new DeleteObjectCommand({ Bucket: target.bucketName, Key: subject.key }), { abortSignal: signal });
+  } else {
+    await sourceMovedOnIfGone(subject, copyObject({ ...request, source, plan: request.copyPlan ?? DEFAULT_COPY_PLAN }));
   }
-  const { CopyObjectResult } = await s3.send(
+  const after = await headObject(s3, subject.bucketName, subject.key, signal);
+  if (after?.ETag !== source?.ETag || after?.VersionId !== source?.VersionId) {
+    throw new SourceChangedError(`s3://${subject.bucketName}/${subject.key}`);
+  }
+  return source === undefined ? 'delete' : 'put';
+}
+
+async function copyObject(request: {
+  readonly subject: BucketObjectSubject;
+  readonly target: ReplicationTarget;
+  readonly s3: S3Client;
+  readonly signal: AbortSignal;
+  readonly source: HeadObjectCommandOutput;
+  readonly plan: CopyPlan;
+}): Promise<void> {
+  const { subject, target, s3, signal, source, plan } = request;
+  const from = copySource(subject.bucketName, subject.key);
+  if ((source.ContentLength ?? 0) > plan.singleCopyMaxBytes) {
+    await copyObjectInParts({
+      s3,
+      source: { bucketName: subject.bucketName, key: subject.key, copySource: from, head: source },
+      target: { bucketName: target.bucketName, key: subject.key },
+      plan,
+      signal,
+    });
+    return;
+  }
+  await s3.send(
     new CopyObjectCommand({
       Bucket: target.bucketName,
       Key: subject.key,
-      CopySource: copySource(subject.bucketName, subject.key),
+      CopySource: from,
       CopySourceIfMatch: source.ETag,
-      ...(current === undefined ? { IfNoneMatch: '*' } : { IfMatch: current.ETag }),
-      // REPLACE so the stamp can be added; every header S3 would otherwise copy is restated.
-      MetadataDirective: 'REPLACE',
-      Metadata: { ...source.Metadata, [BUCKET_OBJECT_STAMP_KEY]: changeStamp },
-      ContentType: source.ContentType,
-      CacheControl: source.CacheControl,
-      ContentDisposition: source.ContentDisposition,
-      ContentEncoding: source.ContentEncoding,
-      ContentLanguage: source.ContentLanguage,
-      Expires: source.Expires,
+      // Metadata, headers and tags exactly as prod has them; the target bucket's default encryption applies.
+      MetadataDirective: 'COPY',
       TaggingDirective: 'COPY',
     }),
     { abortSignal: signal },
   );
-  const copiedETag = CopyObjectResult?.ETag;
-  if (current === undefined && copiedETag && (await headObject(s3, subject.bucketName, subject.key, signal)) === undefined) {
-    // Same reason as for items: an absent target could not refuse this copy even
-    // if prod's delete overtook our read. Undo our own object, and only ours.
-    await deleteTargetObject(request, copiedETag);
-    return 'delete';
-  }
-  return 'put';
 }
 
 /**
- * Deletes the target's object if it still has the ETag we saw. An ETag names the
- * bytes, not the write: a newer copy of identical bytes (prod deleted the key and
- * re-created it unchanged) also matches. So prod is read once more afterwards; if
- * the key is back, the attempt fails retryably and the retry copies it again.
+ * A copy whose source key is gone (NoSuchKey: only the source can be missing, a
+ * copy creates the target key) or changed (412 on CopySourceIfMatch) means prod
+ * moved on: retry with a fresh read.
  */
-async function deleteTargetObject(
-  request: { readonly subject: BucketObjectSubject; readonly target: ReplicationTarget; readonly s3: S3Client; readonly signal: AbortSignal },
-  eTag: string | undefined,
-): Promise<void> {
-  const { subject, target, s3, signal } = request;
-  await s3.send(new DeleteObjectCommand({ Bucket: target.bucketName, Key: subject.key, IfMatch: eTag }), { abortSignal: signal });
-  if ((await headObject(s3, subject.bucketName, subject.key, signal)) !== undefined) {
-    throw new ObjectRecreatedError(subject.bucketName, subject.key);
-  }
-}
-
-/** Retryable by the SDK's own `$retryable` trait, like any transient AWS error. */
-export class ObjectRecreatedError extends Error {
-  readonly $retryable = {};
-
-  constructor(bucketName: string, key: string) {
-    super(`s3://${bucketName}/${key} exists again in prod after its target copy was deleted`);
-    this.name = 'ObjectRecreatedError';
+async function sourceMovedOnIfGone(subject: BucketObjectSubject, copy: Promise<void>): Promise<void> {
+  try {
+    await copy;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NoSuchKey' || httpStatusOf(error) === 412)) {
+      throw new SourceChangedError(`s3://${subject.bucketName}/${subject.key}`);
+    }
+    throw error;
   }
 }
 

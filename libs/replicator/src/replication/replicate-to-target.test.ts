@@ -52,7 +52,9 @@ function options() {
 beforeEach(() => {
   dynamodbMock.reset();
   s3Mock.reset();
-  dynamodbMock.on(GetItemCommand).resolves({ Item: { pk: { S: 'p' } } });
+  // Prod has the item, the targets do not (yet).
+  dynamodbMock.on(GetItemCommand).resolves({});
+  dynamodbMock.on(GetItemCommand, { TableName: 'acme-metadata-prod' }).resolves({ Item: { pk: { S: 'p' } } });
 });
 
 describe('replicateToTarget', () => {
@@ -63,7 +65,8 @@ describe('replicateToTarget', () => {
     const outcome = await replicateToTarget(itemChange, target('dev'), replication);
 
     expect(outcome).toEqual({ target: target('dev'), outcome: 'succeeded', action: 'put', attempts: 2 });
-    expect(dynamodbMock.commandCalls(GetItemCommand)).toHaveLength(2);
+    // The first attempt read prod once; the second read it, wrote, and read it again to check.
+    expect(dynamodbMock.commandCalls(GetItemCommand, { TableName: 'acme-metadata-prod' })).toHaveLength(3);
     expect(time.sleeps).toEqual([5]);
     expect(warnings).toEqual([
       {
@@ -86,7 +89,7 @@ describe('replicateToTarget', () => {
     const outcome = await replicateToTarget(objectChange, target('staging'), options().options);
 
     expect(outcome).toMatchObject({ outcome: 'succeeded', action: 'put', attempts: 2 });
-    expect(s3Mock.commandCalls(HeadObjectCommand)).toHaveLength(4);
+    expect(s3Mock.commandCalls(HeadObjectCommand, { Bucket: 'acme-data-prod' })).toHaveLength(3);
   });
 
   it('fails fast on a non-retryable error', async () => {
@@ -110,10 +113,17 @@ describe('replicateToTarget', () => {
     expect(outcome).toMatchObject({ outcome: 'failed', attempts: 3, error: { name: 'ProvisionedThroughputExceededException', retryable: true } });
   });
 
-  it('fails without an attempt when the change’s sequence cannot be stamped', async () => {
-    const outcome = await replicateToTarget({ ...itemChange, sequence: '9'.repeat(60) }, target('dev'), options().options);
-    expect(outcome).toMatchObject({ outcome: 'failed', attempts: 0, error: { name: 'InvalidSequenceError', retryable: false } });
-    expect(dynamodbMock.calls()).toHaveLength(0);
+  it('writes prod’s newer state when prod changed during an attempt', async () => {
+    dynamodbMock
+      .on(GetItemCommand, { TableName: 'acme-metadata-prod' })
+      .resolvesOnce({ Item: { pk: { S: 'p' }, v: { N: '1' } } })
+      .resolves({ Item: { pk: { S: 'p' }, v: { N: '2' } } });
+    dynamodbMock.on(PutItemCommand).resolves({});
+
+    const outcome = await replicateToTarget(itemChange, target('dev'), options().options);
+
+    expect(outcome).toEqual({ target: target('dev'), outcome: 'succeeded', action: 'put', attempts: 2 });
+    expect(dynamodbMock.commandCalls(PutItemCommand).at(-1)?.args[0].input.Item).toEqual({ pk: { S: 'p' }, v: { N: '2' } });
   });
 });
 

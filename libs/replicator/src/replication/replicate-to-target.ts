@@ -6,10 +6,10 @@ import type {
   RetrySettings,
 } from '@data-platform/replication-contract';
 import { replicateBucketObject } from './bucket-object-replica';
+import type { CopyPlan } from './multipart-copy';
 import { type Clock, systemClock } from '../runtime/clock';
 import { type ErrorSummary, summarizeError } from '../runtime/error-summary';
 import { withRetries } from '../runtime/retries';
-import { toSequenceStamp } from './sequence-stamp';
 import { type DynamoDBClientFor, replicateTableItem } from './table-item-replica';
 
 /** The clients replication reads prod and writes targets with. */
@@ -32,6 +32,8 @@ export interface ReplicationOptions {
   readonly deadline: number;
   readonly clock?: Clock;
   readonly log?: ReplicationLog;
+  /** How objects are copied; S3's own limits unless a test needs small parts. */
+  readonly copyPlan?: CopyPlan;
 }
 
 export type TargetOutcome =
@@ -59,18 +61,12 @@ export async function replicateToTarget(
   target: ReplicationTarget,
   options: ReplicationOptions,
 ): Promise<TargetOutcome> {
-  let changeStamp: string;
-  try {
-    changeStamp = toSequenceStamp(change.sequence);
-  } catch (error) {
-    return { target, outcome: 'failed', error: summarizeError(error, { retryable: false }), attempts: 0 };
-  }
   const { subject } = change;
   const result = await withRetries(
     (signal) =>
       subject.kind === 'table-item'
-        ? replicateTableItem({ subject, target, changeStamp, dynamodb: options.clients.dynamodb, signal })
-        : replicateBucketObject({ subject, target, changeStamp, s3: options.clients.s3, signal }),
+        ? replicateTableItem({ subject, target, dynamodb: options.clients.dynamodb, signal })
+        : replicateBucketObject({ subject, target, s3: options.clients.s3, signal, copyPlan: options.copyPlan }),
     { retry: options.retry, deadline: options.deadline, clock: options.clock ?? systemClock },
     ({ attempt, error, delayMs }) =>
       options.log?.warn('Replication attempt failed; retrying', {

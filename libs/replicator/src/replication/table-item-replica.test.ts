@@ -1,13 +1,7 @@
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { ReplicationTarget } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
-import { TABLE_ITEM_STAMP_ATTRIBUTE, toSequenceStamp } from './sequence-stamp';
+import { isRetryable } from '../runtime/error-summary';
 import { regionOfTable, replicateTableItem, toSdkKey, UnsupportedKeyError } from './table-item-replica';
 
 // Prod and a same-region target share one client; the mock tells them apart by table.
@@ -28,19 +22,11 @@ const target: ReplicationTarget = {
   successTopicArn: 'arn:aws:sns:eu-west-1:333333333333:success',
   failureTopicArn: 'arn:aws:sns:eu-west-1:333333333333:failure',
 };
-const changeStamp = toSequenceStamp('4421584500000000017450439091');
-const condition = {
-  ConditionExpression: 'attribute_not_exists(#stamp) OR #stamp < :stamp',
-  ExpressionAttributeNames: { '#stamp': TABLE_ITEM_STAMP_ATTRIBUTE },
-  ExpressionAttributeValues: { ':stamp': { S: changeStamp } },
-};
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 function replicate(options: { target?: ReplicationTarget; regions?: (string | undefined)[] } = {}) {
   return replicateTableItem({
     subject,
     target: options.target ?? target,
-    changeStamp,
     dynamodb: (region) => {
       options.regions?.push(region);
       return region === 'us-west-2' ? elsewhere : local;
@@ -55,79 +41,58 @@ beforeEach(() => {
 });
 
 describe('replicateTableItem', () => {
-  it('reads prod consistently and puts the item, stamped and conditional, over an older one', async () => {
+  it('reads both consistently and puts prod’s item as it is, adding nothing', async () => {
     localMock.on(GetItemCommand, PROD).resolves({ Item: item });
-    localMock.on(PutItemCommand, DEV).resolves({ Attributes: { ...key, [TABLE_ITEM_STAMP_ATTRIBUTE]: { S: toSequenceStamp('1') } } });
+    localMock.on(GetItemCommand, DEV).resolves({ Item: { ...key, schedule: { S: 'daily' } } });
+    localMock.on(PutItemCommand, DEV).resolves({});
 
     await expect(replicate()).resolves.toBe('put');
 
-    expect(localMock.commandCalls(GetItemCommand, PROD).map((call) => call.args[0].input)).toEqual([
-      { TableName: 'acme-metadata-prod', Key: key, ConsistentRead: true },
-    ]);
-    expect(localMock.commandCalls(PutItemCommand, DEV).map((call) => call.args[0].input)).toEqual([
-      { TableName: 'acme-metadata-dev', Item: { ...item, [TABLE_ITEM_STAMP_ATTRIBUTE]: { S: changeStamp } }, ...condition, ReturnValues: 'ALL_OLD' },
-    ]);
+    expect(localMock.commandCalls(GetItemCommand, PROD)[0]?.args[0].input).toEqual({ TableName: 'acme-metadata-prod', Key: key, ConsistentRead: true });
+    expect(localMock.commandCalls(GetItemCommand, DEV)[0]?.args[0].input).toEqual({ TableName: 'acme-metadata-dev', Key: key, ConsistentRead: true });
+    expect(localMock.commandCalls(PutItemCommand, DEV).map((call) => call.args[0].input)).toEqual([{ TableName: 'acme-metadata-dev', Item: item }]);
   });
 
-  it('reports skipped-newer when the target holds a state at least as new', async () => {
+  it('writes nothing when the target already equals prod (a duplicate or late change)', async () => {
     localMock.on(GetItemCommand, PROD).resolves({ Item: item });
-    localMock.on(PutItemCommand, DEV).rejects(conditionFailed());
+    localMock.on(GetItemCommand, DEV).resolves({ Item: { schedule: { S: 'hourly' }, ...key } });
     await expect(replicate()).resolves.toBe('skipped-newer');
+    expect(localMock.commandCalls(PutItemCommand)).toHaveLength(0);
   });
 
-  it('deletes conditionally when the item is gone from prod', async () => {
+  it('deletes the target’s item when prod no longer has it', async () => {
     localMock.on(GetItemCommand, PROD).resolves({});
+    localMock.on(GetItemCommand, DEV).resolves({ Item: item });
     localMock.on(DeleteItemCommand, DEV).resolves({});
     await expect(replicate()).resolves.toBe('delete');
-    expect(localMock.commandCalls(DeleteItemCommand, DEV).map((call) => call.args[0].input)).toEqual([
-      { TableName: 'acme-metadata-dev', Key: key, ...condition },
-    ]);
+    expect(localMock.commandCalls(DeleteItemCommand, DEV).map((call) => call.args[0].input)).toEqual([{ TableName: 'acme-metadata-dev', Key: key }]);
   });
 
-  it('keeps a newer target item when prod no longer has it', async () => {
-    localMock.on(GetItemCommand, PROD).resolves({});
-    localMock.on(DeleteItemCommand, DEV).rejects(conditionFailed());
-    await expect(replicate()).resolves.toBe('skipped-newer');
+  it.each([
+    ['changed', { Item: { ...key, schedule: { S: 'weekly' } } }],
+    ['deleted', {}],
+  ])('fails the attempt retryably when prod’s item %s while the target was written', async (_case, later) => {
+    localMock.on(GetItemCommand, PROD).resolvesOnce({ Item: item }).resolves(later);
+    localMock.on(GetItemCommand, DEV).resolves({});
+    localMock.on(PutItemCommand, DEV).resolves({});
+    const failure = await replicate().catch((caught: unknown) => caught);
+    expect(failure).toMatchObject({ name: 'SourceChangedError' });
+    expect(isRetryable(failure)).toBe(true);
   });
 
-  describe('a put into an empty target', () => {
-    it('re-reads prod and keeps the put when the item still exists', async () => {
-      localMock.on(GetItemCommand, PROD).resolves({ Item: item });
-      localMock.on(PutItemCommand, DEV).resolves({});
-      await expect(replicate()).resolves.toBe('put');
-      expect(localMock.commandCalls(GetItemCommand, PROD)).toHaveLength(2);
-      expect(localMock.commandCalls(DeleteItemCommand, DEV)).toHaveLength(0);
-    });
-
-    it('undoes only its own write when prod deleted the item meanwhile', async () => {
-      localMock.on(GetItemCommand, PROD).resolvesOnce({ Item: item }).resolves({});
-      localMock.on(PutItemCommand, DEV).resolves({});
-      localMock.on(DeleteItemCommand, DEV).resolves({});
-      await expect(replicate()).resolves.toBe('delete');
-      expect(localMock.commandCalls(DeleteItemCommand, DEV).map((call) => call.args[0].input)).toEqual([
-        {
-          TableName: 'acme-metadata-dev',
-          Key: key,
-          ConditionExpression: '#stamp = :stamp',
-          ExpressionAttributeNames: { '#stamp': TABLE_ITEM_STAMP_ATTRIBUTE },
-          ExpressionAttributeValues: { ':stamp': { S: changeStamp } },
-        },
-      ]);
-    });
-
-    it('leaves a newer write alone', async () => {
-      localMock.on(GetItemCommand, PROD).resolvesOnce({ Item: item }).resolves({});
-      localMock.on(PutItemCommand, DEV).resolves({});
-      localMock.on(DeleteItemCommand, DEV).rejects(conditionFailed());
-      await expect(replicate()).resolves.toBe('put');
-    });
+  it('fails the attempt retryably when prod re-created the item after the target delete', async () => {
+    localMock.on(GetItemCommand, PROD).resolvesOnce({}).resolves({ Item: item });
+    localMock.on(GetItemCommand, DEV).resolves({ Item: item });
+    localMock.on(DeleteItemCommand, DEV).resolves({});
+    await expect(replicate()).rejects.toMatchObject({ name: 'SourceChangedError' });
   });
 
   it('writes a target given as a table ARN through a client of the ARN’s region', async () => {
+    const arn = 'arn:aws:dynamodb:us-west-2:333333333333:table/acme-metadata-dev';
     localMock.on(GetItemCommand, PROD).resolves({});
+    elsewhereMock.on(GetItemCommand).resolves({ Item: item });
     elsewhereMock.on(DeleteItemCommand).resolves({});
     const regions: (string | undefined)[] = [];
-    const arn = 'arn:aws:dynamodb:us-west-2:333333333333:table/acme-metadata-dev';
     await expect(replicate({ target: { ...target, tableName: arn }, regions })).resolves.toBe('delete');
     expect(regions).toEqual([undefined, 'us-west-2']);
     expect(elsewhereMock.commandCalls(DeleteItemCommand).map((call) => call.args[0].input.TableName)).toEqual([arn]);

@@ -1,14 +1,7 @@
-import {
-  type AttributeValue,
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  type DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { parseArn, type ReplicationAction, type ReplicationTarget, type TableItemSubject } from '@data-platform/replication-contract';
-import { olderOrUnstampedCondition, stampedByCondition } from './newest-wins';
-import { TABLE_ITEM_STAMP_ATTRIBUTE } from './sequence-stamp';
+import { sameItem } from './item-equality';
+import { SourceChangedError } from './source-changed-error';
 
 /** A DynamoDB client for a region; `undefined` means the function's own region. */
 export type DynamoDBClientFor = (region: string | undefined) => DynamoDBClient;
@@ -23,39 +16,44 @@ export class UnsupportedKeyError extends Error {
 }
 
 /**
- * Makes one target's item equal to prod's current item, newest-wins. One attempt:
- * the caller retries the whole function, so every attempt re-reads prod.
+ * Makes one target's item equal to prod's current item. One attempt: the caller
+ * retries the whole function, so every attempt re-reads both.
+ *
+ * Nothing is added to the item (every item prod can hold, up to DynamoDB's 400 KB,
+ * fits the target as it is), and no order of changes is trusted: the target gets
+ * prod's state as read now, and prod is read again after the write. If prod changed
+ * in between, a newer change may have reached the target first and our write undone
+ * it, so the attempt fails retryably and the retry writes prod's newer state. Every
+ * writer checks after its own write, so the last write to a target is checked
+ * against prod: duplicates, reordering and concurrent replicators all end equal to prod.
  */
 export async function replicateTableItem(request: {
   readonly subject: TableItemSubject;
   readonly target: ReplicationTarget;
-  readonly changeStamp: string;
   readonly dynamodb: DynamoDBClientFor;
   readonly signal: AbortSignal;
 }): Promise<ReplicationAction> {
-  const { subject, target, changeStamp, signal } = request;
+  const { subject, target, signal } = request;
   const key = toSdkKey(subject.key);
   const source = request.dynamodb(undefined);
   const destination = request.dynamodb(regionOfTable(target.tableName));
 
-  const item = await readItem(source, subject.tableName, key, signal);
+  const [item, current] = await Promise.all([
+    readItem(source, subject.tableName, key, signal),
+    readItem(destination, target.tableName, key, signal),
+  ]);
+  if (sameItem(item, current)) {
+    return 'skipped-newer';
+  }
   if (item === undefined) {
-    const deleted = await deleteIf(destination, target.tableName, key, olderOrUnstampedCondition(changeStamp), signal);
-    return deleted ? 'delete' : 'skipped-newer';
+    await destination.send(new DeleteItemCommand({ TableName: target.tableName, Key: key }), { abortSignal: signal });
+  } else {
+    await destination.send(new PutItemCommand({ TableName: target.tableName, Item: item }), { abortSignal: signal });
   }
-  const written = await putUnlessNewer(destination, target.tableName, item, changeStamp, signal);
-  if (written === 'put-into-empty') {
-    // An empty target carries no stamp, so it cannot refuse this put even if prod
-    // deleted the item after our read and that delete already reached the target.
-    // Re-read prod: if the item is gone, undo our own write (and only ours).
-    if ((await readItem(source, subject.tableName, key, signal)) === undefined) {
-      const undone = await deleteIf(destination, target.tableName, key, stampedByCondition(changeStamp), signal);
-      // Not undone: a newer change replaced our write in the meantime; it is that change's to keep.
-      return undone ? 'delete' : 'put';
-    }
-    return 'put';
+  if (!sameItem(await readItem(source, subject.tableName, key, signal), item)) {
+    throw new SourceChangedError(`item ${JSON.stringify(subject.key)} of ${subject.tableName}`);
   }
-  return written;
+  return item === undefined ? 'delete' : 'put';
 }
 
 /** Stream records carry keys in DynamoDB JSON with binary values in base64; the SDK wants bytes. */
@@ -96,55 +94,4 @@ async function readItem(client: DynamoDBClient, tableName: string, key: Item, si
     { abortSignal: signal },
   );
   return Item;
-}
-
-/** Puts prod's item unless the target holds a newer one; `put-into-empty` when there was no item before. */
-async function putUnlessNewer(
-  client: DynamoDBClient,
-  tableName: string,
-  item: Item,
-  changeStamp: string,
-  signal: AbortSignal,
-): Promise<ReplicationAction | 'put-into-empty'> {
-  const written = await unlessConditionFails(
-    client.send(
-      new PutItemCommand({
-        TableName: tableName,
-        Item: { ...item, [TABLE_ITEM_STAMP_ATTRIBUTE]: { S: changeStamp } },
-        ...olderOrUnstampedCondition(changeStamp),
-        ReturnValues: 'ALL_OLD',
-      }),
-      { abortSignal: signal },
-    ),
-  );
-  if (written === undefined) {
-    return 'skipped-newer';
-  }
-  return written.Attributes === undefined ? 'put-into-empty' : 'put';
-}
-
-/** Deletes the target's item if `condition` holds; false when it did not (the target held another state). */
-async function deleteIf(
-  client: DynamoDBClient,
-  tableName: string,
-  key: Item,
-  condition: ReturnType<typeof olderOrUnstampedCondition>,
-  signal: AbortSignal,
-): Promise<boolean> {
-  const deleted = await unlessConditionFails(
-    client.send(new DeleteItemCommand({ TableName: tableName, Key: key, ...condition }), { abortSignal: signal }),
-  );
-  return deleted !== undefined;
-}
-
-/** The write's result, or `undefined` when its condition failed (the target held another state). */
-async function unlessConditionFails<T>(write: Promise<T>): Promise<T | undefined> {
-  try {
-    return await write;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      return undefined;
-    }
-    throw error;
-  }
 }

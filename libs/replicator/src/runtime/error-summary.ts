@@ -80,7 +80,7 @@ export function summarizeError(error: unknown, { retryable = isRetryable(error) 
   return { name: 'NonError', message: truncate(String(error)), retryable };
 }
 
-function httpStatusOf(error: Error): number | undefined {
+export function httpStatusOf(error: Error): number | undefined {
   return (error as Partial<SdkError>).$metadata?.httpStatusCode;
 }
 

@@ -127,7 +127,7 @@ describe('monitor handler: bucket notifications (asynchronous invoke)', () => {
     const published = eventBridgeMock.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
     expect(published.map((entry) => ({ ...entry, Detail: JSON.parse(entry.Detail ?? 'null') }))).toEqual([
       expect.objectContaining({
-        Source: 'data-platform.configuration-monitor',
+        Source: 'data-platform.configuration-monitor.prod',
         DetailType: 'ConfigurationChanged',
         EventBusName: 'default',
         Resources: ['arn:aws:s3:::acme-data-prod'],

@@ -41,6 +41,8 @@ describe('changeFromObjectNotification', () => {
     ['ObjectCreated:CompleteMultipartUpload', 'created'],
     ['ObjectRemoved:Delete', 'deleted'],
     ['ObjectRemoved:DeleteMarkerCreated', 'deleted'],
+    ['ObjectTagging:Put', 'tagged'],
+    ['ObjectTagging:Delete', 'tagged'],
   ])('maps %s to %s', (eventName, changeType) => {
     expect(changeOf(record(eventName, 'config/a.json')).detail.changeType).toBe(changeType);
   });
@@ -57,11 +59,20 @@ describe('changeFromObjectNotification', () => {
     expect(first).toMatch(/^s3-[0-9a-f]{32}$/);
   });
 
+  it('takes a tag change without a sequencer, identified by its request', () => {
+    const tagged = (requestId: string) => ({ ...record('ObjectTagging:Put', 'config/a.json', { sequencer: undefined }), responseElements: { 'x-amz-request-id': requestId, 'x-amz-id-2': 'I' } });
+    const { detail } = changeOf(tagged('R1'));
+    expect(detail).toMatchObject({ changeType: 'tagged', subject: { key: 'config/a.json' } });
+    expect(detail.sequence).toBeUndefined();
+    expect(changeOf(tagged('R1')).detail.changeId).toBe(detail.changeId);
+    expect(changeOf(tagged('R2')).detail.changeId).not.toBe(detail.changeId);
+  });
+
   it.each([
-    ['another event type', record('ObjectRestore:Completed', 'config/a.json'), 'eventName "ObjectRestore:Completed" is not ObjectCreated:* or ObjectRemoved:*'],
+    ['another event type', record('ObjectRestore:Completed', 'config/a.json'), 'eventName "ObjectRestore:Completed" is not ObjectCreated:*, ObjectRemoved:* or ObjectTagging:*'],
     ['another source', { ...record('ObjectCreated:Put', 'config/a.json'), eventSource: 'aws:sqs' }, 'eventSource "aws:sqs" is not aws:s3'],
     ['a broken encoding', record('ObjectCreated:Put', 'config/%E0%A4%A.json'), 'is not URL-encoded'],
-    ['no sequencer', record('ObjectCreated:Put', 'config/a.json', { sequencer: undefined }), 's3.object.sequencer must be strings'],
+    ['a create without a sequencer', record('ObjectCreated:Put', 'config/a.json', { sequencer: undefined }), 's3.object.sequencer must be a string for ObjectCreated:Put'],
   ])('refuses %s', (_case, input, message) => {
     expect(() => changeFromObjectNotification(input, settings)).toThrow(message);
   });

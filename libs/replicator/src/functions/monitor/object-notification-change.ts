@@ -18,7 +18,9 @@ export interface OutsidePrefix {
  * One S3 notification record -> one ConfigurationChanged, or OutsidePrefix for an
  * object outside the configuration prefix. S3 does not say whether a created key
  * existed before, so every ObjectCreated:* is `created` (replication is
- * state-based and does not depend on it).
+ * state-based and does not depend on it). ObjectTagging:* is `tagged`; S3 sends a
+ * sequencer "only with PUTs and DELETEs" (event message structure), so a tag
+ * change may come without one and is identified by its request instead.
  */
 export function changeFromObjectNotification(
   record: S3EventRecord,
@@ -30,15 +32,19 @@ export function changeFromObjectNotification(
   const changeType = changeTypeOf(record.eventName);
   const bucketName = record.s3?.bucket?.name;
   const object = record.s3?.object;
-  if (typeof bucketName !== 'string' || typeof object?.key !== 'string' || typeof object.sequencer !== 'string') {
-    throw new UnreadableRecordError('s3.bucket.name, s3.object.key and s3.object.sequencer must be strings');
+  if (typeof bucketName !== 'string' || typeof object?.key !== 'string') {
+    throw new UnreadableRecordError('s3.bucket.name and s3.object.key must be strings');
+  }
+  const sequencer = typeof object.sequencer === 'string' && object.sequencer !== '' ? object.sequencer : undefined;
+  if (sequencer === undefined && changeType !== 'tagged') {
+    throw new UnreadableRecordError(`s3.object.sequencer must be a string for ${record.eventName}`);
   }
   const key = decodeObjectKey(object.key);
   if (!key.startsWith(settings.configPrefix)) {
     return { outsidePrefix: key };
   }
   const detail = buildConfigurationChanged({
-    changeId: objectChangeId(bucketName, key, object.sequencer),
+    changeId: objectChangeId(bucketName, key, sequencer ?? `${record.eventTime}\u0000${record.responseElements?.['x-amz-request-id'] ?? ''}`),
     environment: settings.environment,
     subject: {
       kind: 'bucket-object',
@@ -47,7 +53,7 @@ export function changeFromObjectNotification(
       ...(typeof object.versionId === 'string' && object.versionId !== '' ? { versionId: object.versionId } : {}),
     },
     changeType,
-    sequence: object.sequencer,
+    ...(sequencer === undefined ? {} : { sequence: sequencer }),
     changedAt: record.eventTime,
   });
   const bucketArn = parseArn(record.s3.bucket.arn ?? '')?.service === 's3' ? record.s3.bucket.arn : `arn:aws:s3:::${bucketName}`;
@@ -65,10 +71,11 @@ export function decodeObjectKey(encoded: string): string {
 
 /**
  * Stable for one change across S3's redelivery and our retries: S3 gives no event
- * id, but bucket, key and sequencer identify one change of one object.
+ * id, but bucket, key and sequencer identify one change of one object (for a tag
+ * change without a sequencer: its event time and request id).
  */
-export function objectChangeId(bucketName: string, key: string, sequencer: string): string {
-  return `s3-${createHash('sha256').update(`${bucketName}\u0000${key}\u0000${sequencer}`).digest('hex').slice(0, 32)}`;
+export function objectChangeId(bucketName: string, key: string, ordering: string): string {
+  return `s3-${createHash('sha256').update(`${bucketName}\u0000${key}\u0000${ordering}`).digest('hex').slice(0, 32)}`;
 }
 
 function changeTypeOf(eventName: string | undefined): ChangeType {
@@ -78,5 +85,8 @@ function changeTypeOf(eventName: string | undefined): ChangeType {
   if (eventName?.startsWith('ObjectRemoved:')) {
     return 'deleted';
   }
-  throw new UnreadableRecordError(`eventName ${JSON.stringify(eventName)} is not ObjectCreated:* or ObjectRemoved:*`);
+  if (eventName?.startsWith('ObjectTagging:')) {
+    return 'tagged';
+  }
+  throw new UnreadableRecordError(`eventName ${JSON.stringify(eventName)} is not ObjectCreated:*, ObjectRemoved:* or ObjectTagging:*`);
 }

@@ -1,4 +1,4 @@
-import { CONFIGURATION_CHANGED_DETAIL_TYPE, CONFIGURATION_CHANGED_SOURCE } from '@data-platform/replication-contract';
+import { CONFIGURATION_CHANGED_DETAIL_TYPE, configurationChangedSource } from '@data-platform/replication-contract';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { changeFromStreamRecord, withoutImages } from './stream-record-change';
 
@@ -36,7 +36,7 @@ describe('changeFromStreamRecord', () => {
       changedAt: '2026-11-18T11:06:40.000Z',
     });
     expect(entry).toEqual({
-      Source: CONFIGURATION_CHANGED_SOURCE,
+      Source: configurationChangedSource('prod'),
       DetailType: CONFIGURATION_CHANGED_DETAIL_TYPE,
       Detail: JSON.stringify(detail),
       EventBusName: 'default',

@@ -1,7 +1,7 @@
 import {
   buildConfigurationChanged,
   CONFIGURATION_CHANGED_DETAIL_TYPE,
-  CONFIGURATION_CHANGED_SOURCE,
+  configurationChangedSource,
   type ConfigurationChangedDetail,
   type ReplicatorSettings,
 } from '@data-platform/replication-contract';
@@ -21,14 +21,14 @@ const detail = buildConfigurationChanged({
   environment: 'prod',
   subject: { kind: 'bucket-object', bucketName: 'acme-data-prod', key: 'config/a.json' },
   changeType: 'created',
-  sequence: '0055AED6DCD90281E5',
+  sequence: '100000000000000000042',
   changedAt: '2026-11-26T10:00:00.000Z',
 });
 const envelope = (change: unknown, overrides: Record<string, unknown> = {}) => ({
   version: '0',
   id: 'e',
   'detail-type': CONFIGURATION_CHANGED_DETAIL_TYPE,
-  source: CONFIGURATION_CHANGED_SOURCE,
+  source: configurationChangedSource('prod'),
   account: '111111111111',
   time: '2026-11-26T10:00:00Z',
   region: 'eu-west-1',

@@ -1,6 +1,6 @@
 import {
   CONFIGURATION_CHANGED_DETAIL_TYPE,
-  CONFIGURATION_CHANGED_SOURCE,
+  configurationChangedSource,
   type ConfigurationChangedDetail,
   parseConfigurationChangedDetail,
   type ReplicatorSettings,
@@ -24,9 +24,10 @@ export function readReplicableChange(event: unknown, settings: ReplicatorSetting
     throw new UnreplicableEventError('event must be an EventBridge event object');
   }
   const envelope = event as Record<string, unknown>;
-  if (envelope['source'] !== CONFIGURATION_CHANGED_SOURCE || envelope['detail-type'] !== CONFIGURATION_CHANGED_DETAIL_TYPE) {
+  const source = configurationChangedSource(settings.environment);
+  if (envelope['source'] !== source || envelope['detail-type'] !== CONFIGURATION_CHANGED_DETAIL_TYPE) {
     throw new UnreplicableEventError(
-      `source/detail-type ${JSON.stringify(envelope['source'])}/${JSON.stringify(envelope['detail-type'])} is not ${CONFIGURATION_CHANGED_SOURCE}/${CONFIGURATION_CHANGED_DETAIL_TYPE}`,
+      `source/detail-type ${JSON.stringify(envelope['source'])}/${JSON.stringify(envelope['detail-type'])} is not ${source}/${CONFIGURATION_CHANGED_DETAIL_TYPE}`,
     );
   }
   const change = parseConfigurationChangedDetail(envelope['detail']);

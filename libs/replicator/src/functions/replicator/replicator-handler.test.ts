@@ -4,7 +4,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   buildConfigurationChanged,
   CONFIGURATION_CHANGED_DETAIL_TYPE,
-  CONFIGURATION_CHANGED_SOURCE,
+  configurationChangedSource,
   type ReplicatorSettings,
 } from '@data-platform/replication-contract';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -47,7 +47,7 @@ const event = {
   version: '0',
   id: 'event-1',
   'detail-type': CONFIGURATION_CHANGED_DETAIL_TYPE,
-  source: CONFIGURATION_CHANGED_SOURCE,
+  source: configurationChangedSource('prod'),
   account: '111111111111',
   time: '2026-11-26T10:00:00Z',
   region: 'eu-west-1',
@@ -85,8 +85,10 @@ const published = () =>
 beforeEach(() => {
   dynamodbMock.reset();
   snsMock.reset();
-  dynamodbMock.on(GetItemCommand).resolves({ Item: { pk: { S: 'pipeline#1' }, secret: { S: 'item body' } } });
-  dynamodbMock.on(PutItemCommand).resolves({ Attributes: { pk: { S: 'pipeline#1' } } });
+  // Prod has the item; the targets hold an older version of it.
+  dynamodbMock.on(GetItemCommand).resolves({ Item: { pk: { S: 'pipeline#1' } } });
+  dynamodbMock.on(GetItemCommand, { TableName: 'acme-metadata-prod' }).resolves({ Item: { pk: { S: 'pipeline#1' }, secret: { S: 'item body' } } });
+  dynamodbMock.on(PutItemCommand).resolves({});
   snsMock.on(PublishCommand).resolves({ MessageId: 'm' });
 });
 
