@@ -7,9 +7,13 @@ export const DEAD_LETTER_SCHEMA_VERSION = 1;
 /**
  * Why a function gave up on something. `replication-failed`: a target still failed
  * after the retry budget; `malformed-event`: an input the function cannot understand;
- * `notification-failed`: the outcome could not be published to a topic.
+ * `notification-failed`: the outcome could not be published to a topic;
+ * `publish-failed`: the monitor could not put a change on the bus. The monitor
+ * dead-letters the change itself because Lambda's on-failure record of a stream
+ * batch holds only the shard and sequence range, not the records (and the stream
+ * keeps them 24 hours): the dead letter is the one place the change can be replayed from.
  */
-export type DeadLetterReason = 'replication-failed' | 'malformed-event' | 'notification-failed';
+export type DeadLetterReason = 'replication-failed' | 'malformed-event' | 'notification-failed' | 'publish-failed';
 
 /**
  * The body of a message the functions themselves send to the dead-letter queue.

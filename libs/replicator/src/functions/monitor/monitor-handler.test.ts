@@ -48,7 +48,7 @@ const notifications = new NotificationRecorder('acme-data-prod', 'eu-west-1');
 beforeEach(() => eventBridgeMock.reset());
 
 describe('monitor handler: table stream (partial batch response)', () => {
-  it('publishes every readable record in one PutEvents call and reports only the record that failed', async () => {
+  it('publishes every readable record in one PutEvents call and dead-letters the ones it could not publish or read', async () => {
     eventBridgeRefusing('refused-item');
     const good = streams.record(['pk', 'sk'], undefined, item('a'));
     const unreadable = { ...streams.record(['pk', 'sk'], undefined, item('b')), eventName: 'TRUNCATE' as never };
@@ -57,7 +57,8 @@ describe('monitor handler: table stream (partial batch response)', () => {
 
     const response = await handler(streamEvent(good, unreadable, refused));
 
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: refused.dynamodb?.SequenceNumber }] });
+    // Every record ended somewhere it can be replayed from: nothing for Lambda to retry.
+    expect(response).toEqual({ batchItemFailures: [] });
     expect(eventBridgeMock.commandCalls(PutEventsCommand)).toHaveLength(1);
     expect(eventBridgeMock.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries).toHaveLength(2);
     expect(deadLetters).toEqual([
@@ -67,12 +68,24 @@ describe('monitor handler: table stream (partial batch response)', () => {
         error: { name: 'UnreadableRecordError', message: 'eventName "TRUNCATE" is not INSERT, MODIFY or REMOVE', retryable: false },
         attempts: 1,
       },
+      {
+        // The change itself (keys, never images), so a redrive can replay it after the stream's 24 h.
+        reason: 'publish-failed',
+        change: expect.objectContaining({
+          changeId: refused.eventID,
+          changeType: 'deleted',
+          subject: { kind: 'table-item', tableName: 'acme-metadata-prod', key: { pk: { S: 'refused-item' }, sk: { N: '1' } } },
+          sequence: refused.dynamodb?.SequenceNumber,
+        }),
+        error: expect.objectContaining({ name: 'ValidationException', message: 'refused', retryable: false }),
+        attempts: 1,
+      },
     ]);
     expect(logger.entries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ level: 'INFO', message: 'Published ConfigurationChanged', correlation_id: good.eventID, eventId: 'event-0' }),
         expect.objectContaining({ level: 'ERROR', message: 'Unreadable record; sending it to the dead-letter queue', correlation_id: unreadable.eventID }),
-        expect.objectContaining({ level: 'ERROR', message: 'Could not publish ConfigurationChanged', correlation_id: refused.eventID }),
+        expect.objectContaining({ level: 'ERROR', message: 'Could not publish ConfigurationChanged; sending the change to the dead-letter queue', correlation_id: refused.eventID }),
       ]),
     );
     expect(logger.text()).not.toContain('secret body');
@@ -94,10 +107,21 @@ describe('monitor handler: table stream (partial batch response)', () => {
     await expect(monitor({ deadLetterFails: true }).handler(streamEvent(good, broken))).rejects.toThrow(/no SequenceNumber/);
   });
 
+  it('reports a record it could neither publish nor dead-letter as failed, so Lambda retries it', async () => {
+    eventBridgeRefusing('refused-item');
+    const good = streams.record(['pk', 'sk'], undefined, item('h'));
+    const refused = streams.record(['pk', 'sk'], undefined, item('refused-item'));
+    const { handler, logger } = monitor({ deadLetterFails: true });
+    await expect(handler(streamEvent(good, refused))).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: refused.dynamodb?.SequenceNumber }] });
+    expect(logger.entries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ level: 'ERROR', message: 'The dead-letter queue refused the change too; failing the record so Lambda retries it' })]),
+    );
+  });
+
   it('reports every record in batchItemFailures when every record failed, so Lambda retries the batch from the first', async () => {
     eventBridgeRefusing('refused');
     const records = [streams.record(['pk', 'sk'], undefined, item('refused-1')), streams.record(['pk', 'sk'], undefined, item('refused-2'))];
-    await expect(monitor().handler(streamEvent(...records))).resolves.toEqual({
+    await expect(monitor({ deadLetterFails: true }).handler(streamEvent(...records))).resolves.toEqual({
       batchItemFailures: records.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber })),
     });
   });
@@ -149,10 +173,25 @@ describe('monitor handler: bucket notifications (asynchronous invoke)', () => {
     expect(deadLetters).toEqual([]);
   });
 
-  it('throws when a change could not be published, so Lambda retries and then uses the on-failure destination', async () => {
+  it('dead-letters a change it could not publish and succeeds', async () => {
     eventBridgeRefusing('config/refused.json');
     const event = notificationEvent(notifications.created('config/ok.json', 1, 'e'), notifications.created('config/refused.json', 1, 'e'));
-    await expect(monitor().handler(event)).rejects.toThrow(/1 of 2 object notification\(s\) failed: PutEvents failed for change s3-/);
+    const { handler, deadLetters } = monitor();
+    await expect(handler(event)).resolves.toBeUndefined();
+    expect(deadLetters).toEqual([
+      expect.objectContaining({
+        reason: 'publish-failed',
+        change: expect.objectContaining({ changeType: 'created', subject: { kind: 'bucket-object', bucketName: 'acme-data-prod', key: 'config/refused.json' } }),
+      }),
+    ]);
+  });
+
+  it('throws when a change could be neither published nor dead-lettered, so Lambda retries and then uses the on-failure destination', async () => {
+    eventBridgeRefusing('config/refused.json');
+    const event = notificationEvent(notifications.created('config/ok.json', 1, 'e'), notifications.created('config/refused.json', 1, 'e'));
+    await expect(monitor({ deadLetterFails: true }).handler(event)).rejects.toThrow(
+      /1 of 2 object notification\(s\) failed: PutEvents failed for change s3-.* and so did the dead-letter queue/,
+    );
   });
 
   it('dead-letters a record it cannot understand and succeeds', async () => {

@@ -34,8 +34,10 @@ type Reading =
 /**
  * One handler for both sources of the monitor: the table's stream (an event
  * source mapping, answered with a partial batch response) and the bucket's
- * `config/` notifications (an asynchronous invoke, answered by throwing so that
- * Lambda's retries and on-failure destination take over).
+ * `config/` notifications (an asynchronous invoke). A change that cannot be put on
+ * the bus is dead-lettered whole; only when the dead-letter queue refuses it too is
+ * the record failed (stream) or the invocation thrown (notifications), so that
+ * Lambda's retries and on-failure destination take over.
  */
 export function createMonitorHandler(dependencies: MonitorDependencies) {
   const { settings, eventBridge, deadLetters, logger, processor } = dependencies;
@@ -89,8 +91,15 @@ export function createMonitorHandler(dependencies: MonitorDependencies) {
             logger.info('Published ConfigurationChanged', { ...fields, eventId: publish.eventId });
             return;
           }
-          logger.error('Could not publish ConfigurationChanged', { ...fields, error: publish.error });
-          throw new Error(`PutEvents failed for change ${detail.changeId}: ${publish.error.name}: ${publish.error.message}`);
+          logger.error('Could not publish ConfigurationChanged; sending the change to the dead-letter queue', { ...fields, error: publish.error });
+          try {
+            await deadLetters.send({ reason: 'publish-failed', change: detail, error: publish.error, attempts: publish.attempts });
+          } catch (sendError) {
+            // Not published and not dead-lettered: only Lambda's retry of this record is left.
+            logger.error('The dead-letter queue refused the change too; failing the record so Lambda retries it', { error: summarizeError(sendError) });
+            throw new Error(`PutEvents failed for change ${detail.changeId} (${publish.error.name}: ${publish.error.message}) and so did the dead-letter queue`);
+          }
+          return;
         }
       }
     } finally {
