@@ -47,6 +47,11 @@ const depConstraints = [
     sourceTag: 'type:tool',
     onlyDependOnLibsWithTags: ['type:infrastructure', 'type:contract', 'type:offline', 'type:policy'],
   },
+  {
+    // The operator CLI: the replication core and runtime, and the stack output contract.
+    sourceTag: 'type:ops',
+    onlyDependOnLibsWithTags: ['type:runtime', 'type:infrastructure', 'type:contract'],
+  },
 ];
 
 export default [

@@ -5,3 +5,4 @@
  */
 export * from './replication';
 export * from './runtime';
+export * from './operations';

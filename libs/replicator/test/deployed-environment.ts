@@ -33,6 +33,12 @@ import type { InfrastructureLocation } from '../src/operations/infrastructure';
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
 const PLANNED_KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/planned-mock-id`;
+/** The key id AWS chose for each environment's key (ids are UUIDs). */
+const DEPLOYED_KEY_ID: Readonly<Record<EnvironmentName, string>> = {
+  dev: '0d0d0d0d-0000-4000-8000-000000000001',
+  staging: '5a5a5a5a-0000-4000-8000-000000000002',
+  prod: 'babababa-0000-4000-8000-000000000003',
+};
 
 export function locationOf(environment: EnvironmentName): InfrastructureLocation & { region: string; encryptionKeyArn: string } {
   return {
@@ -42,7 +48,7 @@ export function locationOf(environment: EnvironmentName): InfrastructureLocation
     tableName: `acme-metadata-${environment}`,
     tableArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/acme-metadata-${environment}`,
     bucketName: `acme-data-${environment}-${REGION}-${ACCOUNT}`,
-    encryptionKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/deployed-${environment}`,
+    encryptionKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${DEPLOYED_KEY_ID[environment]}`,
   };
 }
 
