@@ -9,25 +9,16 @@
  *   preview / up / refresh / destroy   the Pulumi CLI against the real stack
  *
  * `up` and `plan` depend on the same target of the projects an app depends on
- * (`implicitDependencies`), so prod is deployed and planned after dev and staging.
+ * (`implicitDependencies`: the stacks it reads through StackReferences), so prod is
+ * deployed and planned after dev and staging. `destroy` follows the same edges
+ * backwards: an app is torn down only after every app that reads it (prod first).
+ * `destroy` runs only with `--confirm-destroy` (pulumi-cli.cjs refuses otherwise).
  */
-const { readdirSync } = require('node:fs');
-const { dirname, join } = require('node:path');
-
-const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/;
-
-/** @param {string} workspaceRoot @param {string} projectRoot */
-function stackOf(workspaceRoot, projectRoot) {
-  const stacks = readdirSync(join(workspaceRoot, projectRoot))
-    .map((file) => STACK_FILE.exec(file)?.[1])
-    .filter((stack) => stack !== undefined);
-  if (stacks.length !== 1) {
-    throw new Error(
-      `${projectRoot}: expected exactly one Pulumi.<stack>.yaml next to Pulumi.yaml, found ${stacks.length} (${stacks.join(', ') || 'none'})`,
-    );
-  }
-  return /** @type {string} */ (stacks[0]);
-}
+const { dirname } = require('node:path');
+// The committed-stack rule and the dependency edges, shared with the plan tool.
+// Nx loads this file before the project graph and its path aliases exist: a path it is.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+const { dependentsOf, pulumiProject } = require('../../libs/offline-stack/src/pulumi-projects/pulumi-projects.cjs');
 
 /** @param {string} stack @param {string} command */
 function pulumi(stack, command) {
@@ -40,8 +31,8 @@ function pulumi(stack, command) {
   };
 }
 
-/** @param {string} projectRoot @param {string} stack */
-function targetsFor(projectRoot, stack) {
+/** @param {string} projectRoot @param {string} stack @param {readonly string[]} dependents */
+function targetsFor(projectRoot, stack, dependents) {
   const lambdaBundles = { dependencies: true, target: 'bundle' };
   return {
     build: {
@@ -96,19 +87,26 @@ function targetsFor(projectRoot, stack) {
     preview: { ...pulumi(stack, 'preview'), dependsOn: ['build', lambdaBundles] },
     up: { ...pulumi(stack, 'up --yes'), dependsOn: ['^up', 'build', lambdaBundles] },
     refresh: pulumi(stack, 'refresh --yes'),
-    destroy: pulumi(stack, 'destroy'),
+    destroy: {
+      ...pulumi(stack, 'destroy'),
+      // The reverse of `^up`: Nx has no `^` for dependents, so they are named. The
+      // confirmation given to `nx run infra-dev:destroy` reaches prod's destroy too.
+      ...(dependents.length === 0 ? {} : { dependsOn: [{ projects: [...dependents], target: 'destroy', params: 'forward' }] }),
+    },
   };
 }
 
-/** @type {import('nx/src/project-graph/plugins').CreateNodes} */
-const createNodes = [
+/** @type {import('nx/src/project-graph/plugins').CreateNodesV2} */
+const createNodesV2 = [
   'apps/*/Pulumi.yaml',
-  (files, _options, context) =>
-    files.map((file) => {
-      const projectRoot = dirname(file);
-      const stack = stackOf(context.workspaceRoot, projectRoot);
-      return [file, { projects: { [projectRoot]: { targets: targetsFor(projectRoot, stack) } } }];
-    }),
+  (files, _options, context) => {
+    const projects = files.map((file) => pulumiProject(context.workspaceRoot, dirname(file)));
+    const dependents = dependentsOf(projects);
+    return projects.map((project, index) => [
+      files[index],
+      { projects: { [project.root]: { targets: targetsFor(project.root, project.stack, dependents.get(project.name) ?? []) } } },
+    ]);
+  },
 ];
 
-module.exports = { createNodes, createNodesV2: createNodes };
+module.exports = { createNodesV2 };

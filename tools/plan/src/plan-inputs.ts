@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { CommittedStackError, committedStack } from '@data-platform/offline-stack';
 import { resolve } from 'node:path';
 import type { PolicyPackConfig } from '@pulumi/policy';
 import { type CliOptions, UsageError } from './cli-options';
@@ -21,7 +22,7 @@ export function readPlanInputs(options: Pick<CliOptions, 'projectDirs' | 'stack'
     if (!isDirectory(dir)) {
       throw new UsageError(`--project-dir ${given}: no such directory`);
     }
-    return { dir, stack: options.stack ?? committedStack(dir) };
+    return { dir, stack: options.stack ?? stackOf(dir, given) };
   });
   return {
     projects,
@@ -29,17 +30,16 @@ export function readPlanInputs(options: Pick<CliOptions, 'projectDirs' | 'stack'
   };
 }
 
-const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/;
-
-/** The stack of a project that commits exactly one `Pulumi.<stack>.yaml`, as tools/nx-pulumi does. */
-export function committedStack(projectDir: string): string {
-  const stacks = readdirSync(projectDir)
-    .map((file) => STACK_FILE.exec(file)?.[1])
-    .filter((stack): stack is string => stack !== undefined);
-  if (stacks.length !== 1) {
-    throw new UsageError(`${projectDir}: expected exactly one Pulumi.<stack>.yaml, found ${stacks.length} (${stacks.join(', ') || 'none'}); pass --stack`);
+/** The stack of a project (the one `Pulumi.<stack>.yaml` it commits), by the rule tools/nx-pulumi follows too. */
+function stackOf(projectDir: string, given: string): string {
+  try {
+    return committedStack(projectDir, given);
+  } catch (error) {
+    if (error instanceof CommittedStackError) {
+      throw new UsageError(`${error.message}; pass --stack`);
+    }
+    throw error;
   }
-  return stacks[0];
 }
 
 function readPolicyConfig(file: string): PolicyPackConfig {

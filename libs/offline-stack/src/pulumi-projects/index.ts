@@ -1,0 +1,1 @@
+export { CommittedStackError, committedStack, deployOrder, dependentsOf, pulumiProjectsInDeployOrder, type PulumiProject } from './pulumi-projects.cjs';
