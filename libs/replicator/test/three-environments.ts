@@ -215,16 +215,18 @@ export async function startThreeEnvironments() {
   const replicatorLogger = new CapturingLogger({ serviceName: 'configuration-replicator', persistentKeys: { environment: 'prod' } });
   // The production client settings, pointed at the emulators: all DynamoDB traffic of the
   // function passes the fault proxy, so a target table can be throttled or taken down.
+  const replicatorClients = {
+    dynamodb: perRegion((region) =>
+      track(withFailedCallNames(new DynamoDBClient({ ...retriedByCaller(region ?? REGION), endpoint: proxy.endpoint, credentials: CREDENTIALS }))),
+    ),
+    s3: track(withFailedCallNames(new S3Client({ ...retriedByCaller(REGION), followRegionRedirects: true, ...s3Config }))),
+  };
+  const replicatorSns = perRegion((region) => track(withFailedCallNames(new SNSClient({ ...retriedBySdk(region ?? REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS }))));
   const replicatorHandler = createReplicatorHandler({
     settings: replicatorSettings,
     logger: replicatorLogger,
-    clients: {
-      dynamodb: perRegion((region) =>
-        track(withFailedCallNames(new DynamoDBClient({ ...retriedByCaller(region ?? REGION), endpoint: proxy.endpoint, credentials: CREDENTIALS }))),
-      ),
-      s3: track(withFailedCallNames(new S3Client({ ...retriedByCaller(REGION), followRegionRedirects: true, ...s3Config }))),
-    },
-    sns: perRegion((region) => track(withFailedCallNames(new SNSClient({ ...retriedBySdk(region ?? REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS })))),
+    clients: replicatorClients,
+    sns: replicatorSns,
     deadLetters: createDeadLetterQueue({
       sqs: track(withFailedCallNames(new SQSClient({ ...retriedBySdk(REGION), endpoint: fauxqs.endpoint, credentials: CREDENTIALS }))),
       queueUrl: prod.deadLetterQueueUrl,
@@ -256,7 +258,10 @@ export async function startThreeEnvironments() {
   const world = {
     environments,
     proxy,
-    replicator: { handler: replicatorHandler, logger: replicatorLogger, settings: replicatorSettings },
+    /** The replicator's clients (DynamoDB through the fault proxy), for operator code that replicates as it does. */
+    replicator: { handler: replicatorHandler, logger: replicatorLogger, settings: replicatorSettings, clients: replicatorClients, sns: replicatorSns },
+    /** A test-side SQS client, straight to the emulator. */
+    sqs,
     rulePattern,
 
     /** Writes an item as an application would and returns the stream record DynamoDB would emit. */

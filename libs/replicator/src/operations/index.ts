@@ -3,3 +3,4 @@
  * (tools/ops) and the scheduled reconciliation run.
  */
 export * from './infrastructure';
+export * from './redrive';
